@@ -26,8 +26,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
 function findForbiddenKey(value: unknown, path: PropertyKey[] = []): PropertyKey[] | null {
   if (value === null || typeof value !== "object") return null;
   for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) return [...path, key];
-    const hit = findForbiddenKey((value as Record<string, unknown>)[key], [...path, key]);
+    const step = Array.isArray(value) ? Number(key) : key;
+    if (FORBIDDEN_KEYS.has(key)) return [...path, step];
+    const hit = findForbiddenKey((value as Record<string, unknown>)[key], [...path, step]);
     if (hit) return hit;
   }
   return null;

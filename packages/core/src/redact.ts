@@ -25,7 +25,8 @@ const RULES: [RegExp, string][] = [
   [/\bhf_[A-Za-z0-9]{20,}/g, `hf_${MASK}`],
   [/\bnpm_[A-Za-z0-9]{30,}/g, `npm_${MASK}`],
   [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, `[REDACTED JWT]`],
-  [/\b(Bearer|Basic|Token)(\s{1,4})[A-Za-z0-9._~+/=-]{8,}/gi, `$1$2${MASK}`],
+  // Bearer/Basic credentials: the value must contain a digit, so prose ("bearer authentication") survives.
+  [/\b(Bearer|Basic)(\s{1,4})(?=[A-Za-z._~+/=-]{0,200}[0-9])[A-Za-z0-9._~+/=-]{8,}/gi, `$1$2${MASK}`],
   // Credentials in URLs: scheme://user:password@host
   [/\b([a-z][a-z0-9+.-]{1,20}:\/\/[^\s:/@]{1,100}:)[^\s@/]{1,200}@/gi, `$1${MASK}@`],
   // Cookie headers and values.

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { matcherWords, regexWords } from "../src/literals.js";
+import { WordAutomaton } from "../src/prefilter.js";
+
+describe("required words of a regex", () => {
+  it.each([
+    ["api error: 401 invalid authentication credentials", ["api", "error", "401", "invalid", "authentication", "credentials"]],
+    ["(?<status>401)\\b.{0,80}invalid authentication", ["401", "invalid", "authentication"]],
+    ["rate[ _]limit(?:ed)? exceeded", ["rate", "limit", "exceeded"]],
+    ["foo(?:bar)?baz", ["foo", "baz"]],
+    ["colou?r scheme", ["colo", "scheme"]],
+    ["(?:overloaded_error|overloaded)", ["overloaded"]],
+    ["econnreset|etimedout", []],
+    ["\\bsk-ant-[a-z0-9]+", ["ant"]],
+    ["[a-z]+ failed", ["failed"]],
+    ["(?=lookahead)real", ["real"]],
+    ["ab+cde", ["cde"]],
+    ["x{0,3}yyyy", ["yyyy"]],
+  ])("%s", (source, expected) => {
+    expect(regexWords(source).sort()).toEqual([...expected].sort());
+  });
+
+  it("never invents a word the regex does not require", () => {
+    // Every word returned must occur in a string the regex matches.
+    const cases: [string, string][] = [
+      ["(?:hello|help) world", "help world"],
+      ["a(?:bcd)*efg", "aefg"],
+      ["API Error:? ?5\\d\\d overloaded", "api error 529 overloaded"],
+    ];
+    for (const [source, sample] of cases) {
+      expect(new RegExp(source, "i").test(sample)).toBe(true);
+      for (const w of regexWords(source)) expect(sample.toLowerCase()).toContain(w);
+    }
+  });
+
+  it("splits literals into words", () => {
+    expect(matcherWords({ literal: "Invalid x-api-key" })).toEqual(["invalid", "api", "key"]);
+  });
+});
+
+describe("word automaton", () => {
+  it("finds every word case-insensitively, overlapping ones too", () => {
+    const a = new WordAutomaton(["oauth", "token", "auth", "401"]);
+    const seen: string[] = [];
+    const text = "POST /v1/OAuth/Token → 401";
+    a.scan(text, 0, text.length, (id) => seen.push(a.words[id]!));
+    expect(seen.sort()).toEqual(["401", "auth", "oauth", "token"]);
+  });
+
+  it("does not match across non-word characters", () => {
+    const a = new WordAutomaton(["apierror"]);
+    let hits = 0;
+    a.scan("api error", 0, 9, () => hits++);
+    expect(hits).toBe(0);
+  });
+});
