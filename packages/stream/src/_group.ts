@@ -1,0 +1,95 @@
+import type { LogRecord } from "./_record.js";
+
+/**
+ * Lines that only make sense as the continuation of the line before: stack frames (Node, Java,
+ * Python), chained causes, and the closing bracket of a pretty-printed body.
+ */
+const CONTINUATION = /^(?:\s|at\s|Caused by:|During handling of the above exception|The above exception was the direct cause|\.\.\. \d+ more|[}\])]|Traceback \(most recent call last\))/;
+/** After a blank line only these reattach: a chained Python or Java cause continues the same error. */
+const AFTER_BLANK = /^(?:During handling of the above exception|The above exception was the direct cause|Caused by:|\s+at\s)/;
+const TRACEBACK = "Traceback (most recent call last)";
+const OPENS = /[{[(]\s*$/;
+/** The line that ends a Python traceback: `httpx.HTTPStatusError: …`, `KeyboardInterrupt`. */
+const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?::|$)/;
+
+/** Net bracket depth of a line, ignoring brackets inside double-quoted strings. */
+function depthChange(text: string): number {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) quoted = false;
+    } else if (c === 0x22) quoted = true;
+    else if (c === 0x7b || c === 0x5b || c === 0x28) depth++;
+    else if (c === 0x7d || c === 0x5d || c === 0x29) depth--;
+  }
+  return depth;
+}
+
+/**
+ * Collects consecutive records into one event when they belong to one error (a stack trace, a
+ * traceback, a wrapped message, a pretty-printed JSON body), within a bounded window in lines and
+ * bytes. Everything else is a one-line event, which is the common, cheap case.
+ */
+export class Grouper {
+  records: LogRecord[] = [];
+  private bytes = 0;
+  /** Open brackets of a body that began at the end of a line ("… {"): lines continue until it closes. */
+  private depth = 0;
+  /** A Python traceback is open: its first unindented line is the exception and still belongs. */
+  private traceback = false;
+  private blanks = 0;
+
+  constructor(
+    private readonly maxLines: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  get empty(): boolean {
+    return this.records.length === 0;
+  }
+
+  /** Whether `record` continues the open event (false: the open event is complete). */
+  continues(record: LogRecord, size: number): boolean {
+    if (this.records.length === 0) return false;
+    if (this.records.length >= this.maxLines || this.bytes + size > this.maxBytes) return false;
+    const text = record.text;
+    if (record.truncated) return false;
+    if (text.trim() === "") return true; // decided by the line after it
+    if (this.blanks > 0) return AFTER_BLANK.test(text) || this.depth > 0;
+    if (this.depth > 0) return true;
+    if (this.traceback && EXCEPTION_LINE.test(text)) {
+      this.traceback = false;
+      return true;
+    }
+    return CONTINUATION.test(text);
+  }
+
+  add(record: LogRecord, size: number): void {
+    const text = record.text;
+    this.records.push(record);
+    this.bytes += size;
+    if (text.trim() === "") {
+      this.blanks++;
+      return;
+    }
+    this.blanks = 0;
+    // A JSON record carries its whole traceback in one field; only a plain-text one leaves it open.
+    if (!record.jsonObject && text.startsWith(TRACEBACK)) this.traceback = true;
+    if (this.depth > 0) this.depth = Math.max(0, this.depth + depthChange(text));
+    else if (OPENS.test(text) && !record.jsonObject) this.depth = Math.max(0, depthChange(text));
+  }
+
+  /** Takes the open event's records, leaving the grouper empty. */
+  take(): LogRecord[] {
+    const out = this.records;
+    this.records = [];
+    this.bytes = 0;
+    this.depth = 0;
+    this.traceback = false;
+    this.blanks = 0;
+    return out;
+  }
+}

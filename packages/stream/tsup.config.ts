@@ -1,0 +1,8 @@
+import { defineConfig } from "tsup";
+import { base } from "../../tsup.base.js";
+
+export default defineConfig([
+  // The WHATWG entry is built for a neutral platform so nothing Node-only can slip into it.
+  { ...base, entry: { web: "src/web.ts" }, platform: "neutral" },
+  { ...base, clean: false, entry: { index: "src/index.ts", pino: "src/pino.ts" }, platform: "node" },
+]);
