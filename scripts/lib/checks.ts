@@ -3,7 +3,7 @@
 import { compileCatalog } from "../../packages/core/src/compile.js";
 import type { Diagnoser } from "../../packages/core/src/diagnoser.js";
 import type { Signature } from "../../packages/core/src/schema.js";
-import { matcherWords } from "../../packages/core/src/literals.js";
+import { matcherAlternatives } from "../../packages/core/src/literals.js";
 
 export interface Problem {
   id: string;
@@ -15,12 +15,13 @@ export interface Problem {
 export function checkPrefilter(signatures: Signature[]): Problem[] {
   const out: Problem[] = [];
   for (const s of signatures) {
-    const gating = s.match.all.length > 0 ? s.match.all : s.match.any;
     const key = s.match.all.length > 0 ? "all" : "any";
-    gating.forEach((m, i) => {
-      if (matcherWords(m).length === 0 && (key === "any" || s.match.all.every((x) => matcherWords(x).length === 0)))
+    const gating = s.match[key];
+    const empty = gating.map((m, i) => [i, matcherAlternatives(m).length === 0] as const).filter(([, e]) => e);
+    // With `all`, one matcher with words is enough; with only `any`, every matcher needs words.
+    if (key === "any" || empty.length === gating.length)
+      for (const [i] of empty)
         out.push({ id: s.id, check: "prefilter", message: `$.match.${key}[${i}]: has no literal word of 3+ characters outside optional parts` });
-    });
   }
   try {
     compileCatalog(signatures);

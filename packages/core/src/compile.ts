@@ -1,4 +1,4 @@
-import { matcherWords } from "./literals.js";
+import { matcherAlternatives, type Word } from "./literals.js";
 import { WordAutomaton } from "./prefilter.js";
 import type { FieldName, Matcher, Signature } from "./schema.js";
 import { SignatureError } from "./parse.js";
@@ -10,6 +10,9 @@ export interface CompiledMatcher {
   weight: number;
 }
 
+/** Word-id lists, one per alternative: the gate holds when one list is fully present. */
+export type Gate = Int32Array[];
+
 export interface CompiledSignature {
   signature: Signature;
   all: CompiledMatcher[];
@@ -18,15 +21,17 @@ export interface CompiledSignature {
   minAny: number;
   window: number;
   extract: { field: FieldName; regex: RegExp }[];
-  /** Word ids that must all be present (from the `all` matchers). */
-  required: Int32Array;
-  /** When there is no `all` matcher: one word-id list per `any` matcher; one must be fully present. */
-  anyGates: Int32Array[];
+  /** One gate per `all` matcher that has required words: every gate must hold. */
+  allGates: Gate[];
+  /** Alternatives of the `any` matchers when at least one of those with words must hit: one must hold. */
+  anyGate: Gate;
 }
 
 export interface CompiledCatalog {
   signatures: CompiledSignature[];
   automaton: WordAutomaton;
+  /** Per word id: bit 1 = needs a word boundary before it, bit 2 = after it. */
+  bounds: Uint8Array;
   /** Word id → indices of signatures anchored on that word (checked when the word is seen). */
   anchored: Int32Array[];
   byId: Map<string, CompiledSignature>;
@@ -39,10 +44,14 @@ const POOR_ANCHORS = new Set([
   "429", "500", "503", "line", "file", "true", "false", "null",
 ]);
 
-function anchorOf(words: string[]): string {
-  let best = words[0] as string;
-  const rank = (w: string) => (POOR_ANCHORS.has(w) ? 0 : 100) + Math.min(w.length, 40);
-  for (const w of words) if (rank(w) > rank(best)) best = w;
+/** How good a word is as an anchor: rare-looking and long, and bounded words are rarer still. */
+function anchorRank(w: Word): number {
+  return (POOR_ANCHORS.has(w.text) ? 0 : 100) + Math.min(w.text.length, 40) + (w.start ? 2 : 0) + (w.end ? 2 : 0);
+}
+
+function anchorOf(words: Word[]): Word {
+  let best = words[0] as Word;
+  for (const w of words) if (anchorRank(w) > anchorRank(best)) best = w;
   return best;
 }
 
@@ -65,42 +74,53 @@ export function compileCatalog(signatures: readonly Signature[]): CompiledCatalo
   for (const s of signatures) byId.set(s.id, s);
 
   const wordIds = new Map<string, number>();
-  const idOf = (w: string) => {
-    let id = wordIds.get(w);
+  const wordList: Word[] = [];
+  const idOf = (w: Word) => {
+    const key = `${w.text}|${w.start ? 1 : 0}${w.end ? 1 : 0}`;
+    let id = wordIds.get(key);
     if (id === undefined) {
-      id = wordIds.size;
-      wordIds.set(w, id);
+      id = wordList.length;
+      wordIds.set(key, id);
+      wordList.push(w);
     }
     return id;
   };
+  const gateOf = (alternatives: Word[][]): Gate => alternatives.map((alt) => Int32Array.from(alt.map(idOf)));
 
   const compiled: CompiledSignature[] = [];
-  const anchors: string[][] = [];
+  const anchors: number[][] = [];
   for (const s of byId.values()) {
     const { match } = s;
-    const allWords = [...new Set(match.all.flatMap(matcherWords))];
-    let anyGates: string[][] = [];
-    let anchorWords: string[];
+    const allAlts = match.all.map(matcherAlternatives).filter((a) => a.length > 0);
+    const anyAlts = match.any.map(matcherAlternatives);
+    let anchorWords: Word[];
+    let anyGate: Word[][] = [];
     if (match.all.length > 0) {
-      if (allWords.length === 0)
+      if (allAlts.length === 0)
         throw new SignatureError(
           `${s.id}: $.match.all: no matcher has a literal word of 3+ characters the prefilter can use`,
           s.id,
           [{ path: "$.match.all", message: "no prefilter word" }],
         );
-      anchorWords = [anchorOf(allWords)];
+      // Anchor on the `all` matcher whose weakest alternative has the best word.
+      const score = (alts: Word[][]) => Math.min(...alts.map((alt) => anchorRank(anchorOf(alt))));
+      const best = allAlts.reduce((a, b) => (score(b) > score(a) ? b : a));
+      anchorWords = best.map(anchorOf);
+      // When some `any` matcher with words must hit, one of their alternatives must be present too.
+      const withoutWords = anyAlts.filter((a) => a.length === 0).length;
+      if (match.minAny > withoutWords) anyGate = anyAlts.flat();
     } else {
-      anyGates = match.any.map(matcherWords);
-      const bad = anyGates.findIndex((g) => g.length === 0);
+      const bad = anyAlts.findIndex((a) => a.length === 0);
       if (bad >= 0)
         throw new SignatureError(
           `${s.id}: $.match.any[${bad}]: without \`all\` matchers every \`any\` matcher needs a literal word of 3+ characters`,
           s.id,
           [{ path: `$.match.any[${bad}]`, message: "no prefilter word" }],
         );
-      anchorWords = [...new Set(anyGates.map(anchorOf))];
+      anyGate = anyAlts.flat();
+      anchorWords = anyGate.map(anchorOf);
     }
-    anchors.push(anchorWords);
+    anchors.push([...new Set(anchorWords.map(idOf))]);
     compiled.push({
       signature: s,
       all: match.all.map((m, i) => compileMatcher(m, `all-${i}`)),
@@ -109,19 +129,19 @@ export function compileCatalog(signatures: readonly Signature[]): CompiledCatalo
       minAny: match.any.length === 0 ? 0 : match.minAny,
       window: match.window,
       extract: s.extract.map((e) => ({ field: e.field, regex: new RegExp(e.regex, "i") })),
-      required: Int32Array.from(allWords.map(idOf)),
-      anyGates: anyGates.map((g) => Int32Array.from(g.map(idOf))),
+      allGates: allAlts.map(gateOf),
+      anyGate: gateOf(anyGate),
     });
   }
 
-  const words = [...wordIds.keys()];
-  const anchoredLists: number[][] = words.map(() => []);
-  anchors.forEach((list, sigIndex) => {
-    for (const w of list) anchoredLists[wordIds.get(w) as number]!.push(sigIndex);
+  const anchoredLists: number[][] = wordList.map(() => []);
+  anchors.forEach((ids, sigIndex) => {
+    for (const id of ids) anchoredLists[id]!.push(sigIndex);
   });
   return {
     signatures: compiled,
-    automaton: new WordAutomaton(words),
+    automaton: new WordAutomaton(wordList.map((w) => w.text)),
+    bounds: Uint8Array.from(wordList.map((w) => (w.start ? 1 : 0) | (w.end ? 2 : 0))),
     anchored: anchoredLists.map((l) => Int32Array.from(l)),
     byId: new Map(compiled.map((c) => [c.signature.id, c])),
   };

@@ -11,6 +11,17 @@ import { FIELD_PATTERNS, type FieldName, type Signature } from "./schema.js";
 import { Searcher, type SearchHit, type SearchOptions } from "./search.js";
 import { toolName } from "./tools.js";
 
+/**
+ * Whether text reads like a person describing a problem ("claude keeps asking me to /login"), the
+ * only text the fuzzy fallback looks at: one short line, no log-line timestamp or level prefix.
+ * Log pipelines therefore never pay for fuzzy search.
+ */
+function looksLikeDescription(text: string): boolean {
+  if (text.length > FUZZY_MAX_CHARS || text.length < 12 || text.includes("\n")) return false;
+  return !LOG_PREFIX.test(text);
+}
+const LOG_PREFIX = /^\W{0,3}(?:\d{2,4}[-/:. ]\d{1,2}|\[?(?:trace|debug|info|warn|warning|error|fatal|notice)\b)/i;
+
 /** Default cap on scanned input: beyond it, the head and the tail are scanned (errors sit at either end). */
 export const DEFAULT_MAX_INPUT = 256 * 1024;
 /** The tool hint adds this much to a signature's score: enough to break near-ties, not to hide a clearly better match. */
@@ -19,6 +30,7 @@ const HINT_BONUS = 0.75;
 const FUZZY_MAX_CHARS = 300;
 const FUZZY_MIN_STRENGTH = 0.6;
 const EVIDENCE_MAX = 500;
+const NO_OPTIONS: DiagnoseOptions = {};
 const REQUEST_ID = /\b(req_[A-Za-z0-9]{8,64})\b/;
 
 export interface DiagnoserConfig {
@@ -31,7 +43,9 @@ export interface DiagnoserConfig {
 }
 
 export interface Diagnoser {
+  /** The best diagnosis above the confidence threshold, or null. */
   diagnose(text: string, options?: DiagnoseOptions): Diagnosis | null;
+  /** Ranked diagnoses, best first. */
   diagnoseAll(text: string, options?: DiagnoseOptions): Diagnosis[];
   search(query: string, options?: SearchOptions): SearchHit[];
   readonly catalog: readonly Signature[];
@@ -97,7 +111,7 @@ export function createDiagnoserFrom(builtin: readonly Signature[], config: Diagn
   if (custom.length > 0) catalogOf();
 
   function fuzzy(text: string, options: DiagnoseOptions): Diagnosis[] {
-    if (options.fuzzy === false || text.length > FUZZY_MAX_CHARS) return [];
+    if (options.fuzzy === false || !looksLikeDescription(text)) return [];
     const s = searcherOf();
     const mentioned = s.toolsMentioned(text);
     if (mentioned.length === 0) return [];
@@ -118,14 +132,15 @@ export function createDiagnoserFrom(builtin: readonly Signature[], config: Diagn
     ];
   }
 
-  function diagnoseAll(text: string, options: DiagnoseOptions = {}): Diagnosis[] {
+  function diagnoseAll(text: string, options: DiagnoseOptions = NO_OPTIONS, forcedLimit?: number): Diagnosis[] {
     if (typeof text !== "string") throw new TypeError("diagnose: text must be a string");
-    const limit = Math.max(1, options.limit ?? 5);
-    const minConfidence = options.minConfidence ?? 0.3;
     const { finder } = catalogOf();
-    const segments = sampleSegments(text.length, maxInput);
+    const segments = text.length <= maxInput ? [[0, text.length] as [number, number]] : sampleSegments(text.length, maxInput);
+    // The hot path for log lines: one automaton pass, no candidate, done.
     const candidates = finder.find(text, segments);
+    const minConfidence = options.minConfidence ?? 0.3;
     if (candidates.length === 0) return fuzzy(text, options).filter((d) => d.confidence >= minConfidence);
+    const limit = Math.max(1, forcedLimit ?? options.limit ?? 5);
 
     const view = normalize(text, segments);
     const lineOf = lineIndex(text);
@@ -165,7 +180,7 @@ export function createDiagnoserFrom(builtin: readonly Signature[], config: Diagn
 
   return {
     diagnoseAll,
-    diagnose: (text, options) => diagnoseAll(text, { ...options, limit: 1 })[0] ?? null,
+    diagnose: (text, options) => diagnoseAll(text, options, 1)[0] ?? null,
     search: (query, options) => searcherOf().search(query, options),
     get catalog() {
       return catalogOf().compiled.signatures.map((c) => c.signature);

@@ -92,13 +92,61 @@ function quantifierAt(src: string, i: number): { length: number; optional: boole
   return { length, optional };
 }
 
+/** A required word, and whether a non-word character (or the text's edge) must sit on each side. */
+export interface Word {
+  text: string;
+  start: boolean;
+  end: boolean;
+}
+
+/** Words of a run of literal characters; bounds come from the characters around each word. */
+function runWords(run: string, startBound: boolean, endBound: boolean): Word[] {
+  const out: Word[] = [];
+  const re = /[a-z0-9_]+/g;
+  const lower = run.toLowerCase();
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    const text = m[0];
+    if (text.length < MIN_WORD) continue;
+    const from = m.index;
+    const to = from + text.length;
+    out.push({ text, start: from > 0 || startBound, end: to < run.length || endBound });
+  }
+  return out;
+}
+
+/** Length of the escape at `i` (a backslash) and the literal character it stands for ("" if none). */
+function escapeAt(src: string, i: number): { width: number; atom: string; boundary: boolean } {
+  const e = src[i + 1] ?? "";
+  if (e === "b") return { width: 2, atom: "", boundary: true };
+  if (e === "u") {
+    const m = /^\\u(?:\{[0-9a-fA-F]{1,6}\}|[0-9a-fA-F]{4})/.exec(src.slice(i, i + 10));
+    return { width: m ? m[0].length : 2, atom: "", boundary: false };
+  }
+  if (e === "x") return { width: /^[0-9a-fA-F]{2}/.test(src.slice(i + 2, i + 4)) ? 4 : 2, atom: "", boundary: false };
+  if (e === "c") return { width: 3, atom: "", boundary: false };
+  if (e === "k" || e === "p" || e === "P") {
+    const close = src.slice(i + 2).search(/[>}]/);
+    return { width: close < 0 ? 2 : close + 3, atom: "", boundary: false };
+  }
+  if (/[dDwWsSBnrtfv0-9]/.test(e)) return { width: 2, atom: "", boundary: false };
+  return { width: 2, atom: e, boundary: false };
+}
+
 /** Words required by one alternative (a sequence with no top-level `|`). */
-function sequenceWords(src: string, depthLeft: number): string[] {
-  const words: string[] = [];
+function sequenceWords(src: string, depthLeft: number): Word[] {
+  const words: Word[] = [];
   let run = "";
-  const flush = () => {
-    words.push(...wordsOf(run));
+  let runStartBound = false;
+  let pendingBound = false; // a \b or ^ just before the next run
+  const flush = (endBound = false) => {
+    words.push(...runWords(run, runStartBound, endBound));
     run = "";
+  };
+  const startRun = () => {
+    if (run === "") {
+      runStartBound = pendingBound;
+      pendingBound = false;
+    }
   };
   let i = 0;
   while (i < src.length) {
@@ -107,12 +155,13 @@ function sequenceWords(src: string, depthLeft: number): string[] {
       const close = closingParen(src, i);
       if (close < 0) return words; // malformed: keep what we have
       flush();
+      pendingBound = false;
       const q = quantifierAt(src, close + 1);
       const inner = src.slice(i + 1, close);
       const lookaround = /^\?(?:[=!]|<[=!])/.test(inner);
       if (!lookaround && !q.optional && depthLeft > 0) {
         const body = inner.replace(/^\?(?::|<[A-Za-z_$][\w$]*>)/, "");
-        words.push(...regexWords(body, depthLeft - 1));
+        words.push(...regexWords(body, depthLeft - 1).map((text) => ({ text, start: false, end: false })));
       }
       i = close + 1 + q.length;
       continue;
@@ -120,24 +169,26 @@ function sequenceWords(src: string, depthLeft: number): string[] {
     if (c === "[") {
       const close = closingBracket(src, i);
       flush();
+      pendingBound = false;
       if (close < 0) return words;
       i = close + 1 + quantifierAt(src, close + 1).length;
       continue;
     }
     let atom = "";
     let width = 1;
-    if (c === "\\") {
-      const e = src[i + 1] ?? "";
-      width = 2;
-      if (/[dDwWsSbBnrtfv0-9kpPuxc]/.test(e)) {
-        atom = ""; // class, assertion or code: not a literal character
-        if (e === "u" || e === "x") width = 2; // hex digits that follow are plain characters but break words anyway
-      } else atom = e;
-    } else if (c === "." || c === "^" || c === "$") atom = "";
-    else atom = c;
+    let boundary = false;
+    if (c === "\\") ({ width, atom, boundary } = escapeAt(src, i));
+    else if (c === "^" || c === "$") boundary = true;
+    else if (c !== ".") atom = c;
     const q = quantifierAt(src, i + width);
-    if (atom === "" || q.optional) flush();
-    else {
+    if (boundary) {
+      flush(true);
+      pendingBound = true;
+    } else if (atom === "" || q.optional) {
+      flush();
+      pendingBound = false;
+    } else {
+      startRun();
       run += atom;
       if (q.length > 0) flush(); // the character may repeat: the word ends here
     }
@@ -147,12 +198,37 @@ function sequenceWords(src: string, depthLeft: number): string[] {
   return words;
 }
 
+/**
+ * The alternatives a regex can take, each with the words it requires (with bounds). A match
+ * contains all the words of at least one alternative. Returns [] when some alternative requires
+ * nothing (the regex then gives the prefilter nothing to work with).
+ */
+export function regexAlternatives(source: string, depthLeft = 8): Word[][] {
+  const out: Word[][] = [];
+  for (const alt of topLevelAlternatives(source)) {
+    const words = sequenceWords(alt, depthLeft);
+    if (words.length === 0) return [];
+    out.push(dedupe(words));
+  }
+  return out;
+}
+
+function dedupe(words: Word[]): Word[] {
+  const seen = new Map<string, Word>();
+  for (const w of words) {
+    const prev = seen.get(w.text);
+    if (!prev) seen.set(w.text, w);
+    else seen.set(w.text, { text: w.text, start: prev.start || w.start, end: prev.end || w.end });
+  }
+  return [...seen.values()];
+}
+
 /** Words every match of `source` must contain (intersection over top-level alternatives). */
 export function regexWords(source: string, depthLeft = 8): string[] {
   const alternatives = topLevelAlternatives(source);
   let common: Set<string> | null = null;
   for (const alt of alternatives) {
-    const words = new Set(sequenceWords(alt, depthLeft));
+    const words = new Set(sequenceWords(alt, depthLeft).map((w) => w.text));
     if (common === null) common = words;
     else {
       const next = new Set<string>();
@@ -165,7 +241,16 @@ export function regexWords(source: string, depthLeft = 8): string[] {
   return [...(common ?? [])];
 }
 
-/** Required words of a matcher. */
+/** Required words of a matcher (intersection over its alternatives). */
 export function matcherWords(m: { regex?: string | undefined; literal?: string | undefined }): string[] {
   return [...new Set(m.literal !== undefined ? wordsOf(m.literal) : regexWords(m.regex ?? ""))];
+}
+
+/** A matcher's alternatives with bounded words, for the prefilter. */
+export function matcherAlternatives(m: { regex?: string | undefined; literal?: string | undefined }): Word[][] {
+  if (m.literal !== undefined) {
+    const words = runWords(m.literal.trim(), false, false);
+    return words.length > 0 ? [dedupe(words)] : [];
+  }
+  return regexAlternatives(m.regex ?? "");
 }

@@ -18,6 +18,11 @@ for (let c = 0; c < 128; c++) {
   else if (c === 0x5f) CLASS_OF[c] = 37;
 }
 
+/** Whether the character code is one of [A-Za-z0-9_]. */
+export function isWordCode(code: number): boolean {
+  return code < 128 && CLASS_OF[code] !== 0;
+}
+
 export class WordAutomaton {
   /** delta[state * CLASSES + class] = next state. */
   private readonly delta: Int32Array;
@@ -88,10 +93,11 @@ export class WordAutomaton {
   }
 
   /**
-   * Calls `found(wordId)` for every occurrence of a word in `text[from, to)`.
+   * Calls `found(wordId, end)` for every occurrence of a word in `text[from, to)`, `end` being the
+   * offset just past it.
    * Duplicates are the caller's to skip (an epoch array is cheaper than a Set here).
    */
-  scan(text: string, from: number, to: number, found: (wordId: number) => void): void {
+  scan(text: string, from: number, to: number, found: (wordId: number, end: number) => void): void {
     const { delta, outStart, outWords } = this;
     let state = 0;
     for (let i = from; i < to; i++) {
@@ -104,7 +110,7 @@ export class WordAutomaton {
       state = delta[state * CLASSES + cls]!;
       const a = outStart[state]!;
       const b = outStart[state + 1]!;
-      for (let k = a; k < b; k++) found(outWords[k]!);
+      for (let k = a; k < b; k++) found(outWords[k]!, i + 1);
     }
   }
 }

@@ -7,7 +7,7 @@ export interface SearchHit {
   title: string;
   tool: string;
   category: string;
-  /** 0..1, higher is better. */
+  /** 0..1 relative to the best hit (1 = best). */
   score: number;
 }
 
@@ -17,141 +17,134 @@ export interface SearchOptions {
   category?: string;
 }
 
-interface Doc {
-  id: string;
-  tool: string;
-  category: string;
-  title: string;
-  message: string;
-  causes: string;
-  keywords: string;
-  summary: string;
-  toolName: string;
-}
-
 /** Words that say nothing about which error it is. */
 const STOP = new Set(
-  "a an and are as at be but by can cannot could did do does doesn't don't error errors for from get gets getting got has have how i i'm if in into is it it's its keeps me my no not of on or out so that the then this to was when while with without won't you your after again all also any every few hours always issue bug problem fails failed failing working work works".split(
+  "a an and are as at be but by can cannot could did do does doesn't don't error errors for from get gets getting got has have how i i'm if in into is it it's its keeps keep me my no not of on or out so that the then this to was when while with without won't you your after again all also any every few hours always issue bug problem fails failed failing working work works just still even now".split(
     " ",
   ),
 );
 
+/** Field weights: a word in the title says more than a word in the summary. */
+const FIELDS: [keyof Pick<Signature, "title" | "keywords" | "message" | "id" | "causes" | "summary">, number][] = [
+  ["title", 3],
+  ["keywords", 2.5],
+  ["message", 2],
+  ["id", 1.5],
+  ["causes", 1],
+  ["summary", 0.7],
+];
+
+/** Lower-cased words of 3+ characters; paths and flags are split too ("/login" → "login"). */
+export function tokenize(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9_]+/)
+    .filter((w) => w.length >= 3 && !STOP.has(w));
+}
+
 /**
- * Fuzzy search over titles, canonical messages, causes and keywords, for people who describe the
- * problem instead of pasting it ("claude keeps asking me to /login").
+ * Fuzzy search for people who describe the problem instead of pasting it
+ * ("Claude Code keeps asking me to /login every few hours").
  *
- * Fuse's bitap matcher works on patterns up to 32 characters, so a sentence is split into words;
- * each word is searched on its own and a signature's score is the sum over words of how well it
- * matched, with rarer words counting more (a word that hits every entry tells nothing). The index
- * is built on first use, never at import.
+ * fuse.js runs over the catalog's vocabulary (a few thousand short words), not over whole entries:
+ * each query word finds its near spellings ("loggin" → "login", "tokens" → "token"), and an inverted
+ * index turns those words into entries, weighted by field and by rarity (a word found in every entry
+ * tells nothing). This keeps one query word at about a millisecond whatever the entries' length,
+ * where fuse over the entries' long text fields costs orders of magnitude more. Built on first use.
  */
 export class Searcher {
-  private fuse: Fuse<Doc> | null = null;
-  private readonly docs: Doc[];
+  private readonly signatures: readonly Signature[];
+  private index: { fuse: Fuse<string>; postings: Map<string, Map<number, number>> } | null = null;
 
   constructor(signatures: readonly Signature[]) {
-    this.docs = signatures.map((s) => ({
-      id: s.id,
-      tool: s.tool,
-      category: s.category,
-      title: s.title,
-      message: s.message,
-      causes: s.causes.join(" "),
-      keywords: s.keywords.join(" "),
-      summary: s.summary,
-      toolName: toolName(s.tool),
-    }));
+    this.signatures = signatures;
   }
 
-  private index(): Fuse<Doc> {
-    this.fuse ??= new Fuse(this.docs, {
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.3,
-      minMatchCharLength: 3,
-      keys: [
-        { name: "title", weight: 3 },
-        { name: "keywords", weight: 2.5 },
-        { name: "message", weight: 2 },
-        { name: "causes", weight: 1 },
-        { name: "summary", weight: 0.7 },
-        { name: "id", weight: 1 },
-      ],
+  private build() {
+    const postings = new Map<string, Map<number, number>>();
+    this.signatures.forEach((s, doc) => {
+      const add = (text: string, weight: number) => {
+        for (const w of tokenize(text)) {
+          let p = postings.get(w);
+          if (!p) postings.set(w, (p = new Map()));
+          p.set(doc, Math.max(p.get(doc) ?? 0, weight));
+        }
+      };
+      for (const [field, weight] of FIELDS) {
+        const value = s[field];
+        add(Array.isArray(value) ? value.join(" ") : value, weight);
+      }
+      add(`${toolName(s.tool)} ${s.tool}`, 1);
     });
-    return this.fuse;
+    const fuse = new Fuse([...postings.keys()], { includeScore: true, threshold: 0.25, ignoreLocation: true, minMatchCharLength: 3 });
+    return { fuse, postings };
   }
 
-  /** Tool ids named in free text ("codex", "claude code"). */
-  toolsMentioned(query: string): string[] {
-    const q = ` ${query.toLowerCase()} `;
+  /** Tool ids named in free text ("codex", "claude code"), matched on word boundaries. */
+  toolsMentioned(text: string): string[] {
+    const words = ` ${text.toLowerCase().replace(/[^a-z0-9.-]+/g, " ")} `;
     return Object.entries(TOOLS)
-      .filter(([id, t]) => q.includes(` ${id} `) || t.aliases.some((a) => q.includes(a)))
+      .filter(([id, t]) => words.includes(` ${id} `) || t.aliases.some((a) => words.includes(` ${a} `)))
       .map(([id]) => id);
   }
 
-  search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const limit = options.limit ?? 10;
-    const words = [
-      ...new Set(
-        query
-          .slice(0, 2000)
-          .toLowerCase()
-          .split(/[^a-z0-9_/.-]+/)
-          .map((w) => w.replace(/^[./-]+|[./-]+$/g, ""))
-          .filter((w) => w.length >= 3 && !STOP.has(w)),
-      ),
-    ].slice(0, 24);
-    if (words.length === 0) return [];
-    const fuse = this.index();
-    const total = new Map<string, number>();
+  /** Per entry: summed score, and how many distinct query words hit it closely. */
+  private score(query: string): { scores: Map<number, number>; strong: Map<number, number>; words: number } {
+    this.index ??= this.build();
+    const { fuse, postings } = this.index;
+    const words = [...new Set(tokenize(query.slice(0, 2000)))].slice(0, 24);
+    const scores = new Map<number, number>();
+    const strong = new Map<number, number>();
+    const n = this.signatures.length;
     for (const word of words) {
-      const results = fuse.search(word.slice(0, 32));
-      if (results.length === 0) continue;
-      // Inverse document frequency: a word matching half the catalog is worth little.
-      const idf = Math.log(1 + this.docs.length / results.length);
-      for (const r of results) {
-        const gain = (1 - (r.score ?? 1)) * idf;
-        total.set(r.item.id, (total.get(r.item.id) ?? 0) + gain);
+      const best = new Map<number, number>(); // this query word counts once per entry
+      const close = new Set<number>();
+      for (const r of fuse.search(word.slice(0, 32), { limit: 8 })) {
+        const similarity = 1 - (r.score ?? 1);
+        const docs = postings.get(r.item)!;
+        const idf = Math.log(1 + n / docs.size);
+        for (const [doc, weight] of docs) {
+          const gain = similarity * idf * weight;
+          if (gain > (best.get(doc) ?? 0)) best.set(doc, gain);
+          if (similarity >= 0.8) close.add(doc);
+        }
       }
+      for (const [doc, gain] of best) scores.set(doc, (scores.get(doc) ?? 0) + gain);
+      for (const doc of close) strong.set(doc, (strong.get(doc) ?? 0) + 1);
     }
+    return { scores, strong, words: words.length };
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = Math.max(1, options.limit ?? 10);
+    const { scores } = this.score(query);
     const mentioned = new Set(this.toolsMentioned(query));
-    const byId = new Map(this.docs.map((d) => [d.id, d]));
-    const ranked = [...total.entries()]
-      .map(([id, score]) => {
-        const doc = byId.get(id) as Doc;
-        return { doc, score: mentioned.has(doc.tool) ? score * 1.5 : score };
+    const ranked = [...scores.entries()]
+      .map(([doc, score]) => {
+        const s = this.signatures[doc]!;
+        return { s, score: mentioned.has(s.tool) ? score * 1.5 : score };
       })
-      .filter(({ doc }) => (!options.tool || doc.tool === options.tool) && (!options.category || doc.category === options.category))
-      .sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
+      .filter(({ s }) => (!options.tool || s.tool === options.tool) && (!options.category || s.category === options.category))
+      .sort((a, b) => b.score - a.score || a.s.id.localeCompare(b.s.id));
     const top = ranked[0]?.score ?? 1;
-    return ranked.slice(0, limit).map(({ doc, score }) => ({
-      id: doc.id,
-      title: doc.title,
-      tool: doc.tool,
-      category: doc.category,
-      score: Math.round((score / Math.max(top, 1e-9)) * 1000) / 1000,
+    return ranked.slice(0, limit).map(({ s, score }) => ({
+      id: s.id,
+      title: s.title,
+      tool: s.tool,
+      category: s.category,
+      score: Math.round((score / top) * 1000) / 1000,
     }));
   }
 
   /**
-   * Best fuzzy candidate with an absolute strength (0..1) for the diagnose fallback: the share of
-   * the query's meaningful words that matched the top entry well.
+   * Best entry for the diagnose fallback, with an absolute strength (0..1): the share of the query's
+   * meaningful words that closely match that entry.
    */
   best(query: string, tool?: string): { id: string; strength: number } | null {
-    const words = query
-      .toLowerCase()
-      .split(/[^a-z0-9_/.-]+/)
-      .filter((w) => w.length >= 3 && !STOP.has(w));
-    if (words.length === 0) return null;
-    const hits = this.search(query, { limit: 1, ...(tool ? { tool } : {}) });
-    const top = hits[0];
+    const top = this.search(query, { limit: 1, ...(tool ? { tool } : {}) })[0];
     if (!top) return null;
-    const fuse = this.index();
-    let matched = 0;
-    for (const w of new Set(words)) {
-      const r = fuse.search(w.slice(0, 32));
-      if (r.some((x) => x.item.id === top.id && (x.score ?? 1) < 0.2)) matched++;
-    }
-    return { id: top.id, strength: matched / new Set(words).size };
+    const { strong, words } = this.score(query);
+    const doc = this.signatures.findIndex((s) => s.id === top.id);
+    return { id: top.id, strength: words === 0 ? 0 : Math.min(1, (strong.get(doc) ?? 0) / words) };
   }
 }
