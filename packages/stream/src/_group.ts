@@ -4,11 +4,25 @@ import type { LogRecord } from "./_record.js";
  * Lines that only make sense as the continuation of the line before: stack frames (Node, Java,
  * Python), chained causes, and the closing bracket of a pretty-printed body.
  */
-const CONTINUATION = /^(?:\s|at\s|Caused by:|During handling of the above exception|The above exception was the direct cause|\.\.\. \d+ more|[}\])]|Traceback \(most recent call last\))/;
-/** After a blank line only these reattach: a chained Python or Java cause continues the same error. */
+const CONTINUATION = /^(?:\s|at\s|Caused by:|During handling of the above exception|The above exception was the direct cause|\.\.\. \d+ more|[}\])])/;
+/**
+ * A hard-wrapped terminal line: the sentence goes on in lower case ("…generate a new access\ntoken.
+ * Please try…"). `info: …`, `panic: …` and other `word:` prefixes begin a new record instead.
+ */
+const WRAPPED = /^[a-z](?![\w.-]*:(?:\s|$))/;
+/** After a blank line these always reattach: a chained Python or Java cause continues the same error. */
 const AFTER_BLANK = /^(?:During handling of the above exception|The above exception was the direct cause|Caused by:|\s+at\s)/;
+/**
+ * The start of a log record: a timestamp, a syslog or Apache date, a level, a JSON object, `word: `.
+ * After a blank line, a line that does not look like this is the next paragraph of the same message
+ * (TUI error screens: "Unable to connect…\n\n Failed to connect to api.anthropic.com…").
+ */
+const RECORD_HEAD =
+  /^(?:\d{1,4}[-/.:]\d|\[?\d{2,4}[-/]|[A-Z][a-z]{2} +\d{1,2} |\[[A-Z][a-z]{2} |[{[]|(?:DEBUG|INFO|WARN|WARNING|ERROR|TRACE|FATAL|CRITICAL)\b|[A-Za-z][\w.-]*: )/;
+/** More blank lines than this in a row end the event whatever follows. */
+const MAX_BLANKS = 2;
 const TRACEBACK = "Traceback (most recent call last)";
-const OPENS = /[{[(]\s*$/;
+const OPENS = /[{[]\s*$/;
 /** The line that ends a Python traceback: `httpx.HTTPStatusError: …`, `KeyboardInterrupt`. */
 const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?::|$)/;
 
@@ -22,8 +36,8 @@ function depthChange(text: string): number {
       if (c === 0x5c /* \ */) i++;
       else if (c === 0x22 /* " */) quoted = false;
     } else if (c === 0x22) quoted = true;
-    else if (c === 0x7b || c === 0x5b || c === 0x28) depth++;
-    else if (c === 0x7d || c === 0x5d || c === 0x29) depth--;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
   }
   return depth;
 }
@@ -41,6 +55,7 @@ export class Grouper {
   /** A Python traceback is open: its first unindented line is the exception and still belongs. */
   private traceback = false;
   private blanks = 0;
+  private lastJson = false;
 
   constructor(
     private readonly maxLines: number,
@@ -58,19 +73,24 @@ export class Grouper {
     const text = record.text;
     if (record.truncated) return false;
     if (text.trim() === "") return true; // decided by the line after it
-    if (this.blanks > 0) return AFTER_BLANK.test(text) || this.depth > 0;
+    if (this.blanks > 0)
+      return AFTER_BLANK.test(text) || this.depth > 0 || (this.blanks <= MAX_BLANKS && !record.jsonObject && !RECORD_HEAD.test(text));
     if (this.depth > 0) return true;
+    // A JSON record is complete in itself: only an indented or stack-frame line (Docker splits a
+    // stack into one record per line) continues it or is continued by it.
+    if (record.jsonObject || this.lastJson) return CONTINUATION.test(text);
     if (this.traceback && EXCEPTION_LINE.test(text)) {
       this.traceback = false;
       return true;
     }
-    return CONTINUATION.test(text);
+    return CONTINUATION.test(text) || WRAPPED.test(text);
   }
 
   add(record: LogRecord, size: number): void {
     const text = record.text;
     this.records.push(record);
     this.bytes += size;
+    this.lastJson = record.jsonObject;
     if (text.trim() === "") {
       this.blanks++;
       return;
@@ -90,6 +110,7 @@ export class Grouper {
     this.depth = 0;
     this.traceback = false;
     this.blanks = 0;
+    this.lastJson = false;
     return out;
   }
 }

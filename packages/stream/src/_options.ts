@@ -2,7 +2,7 @@ import { createDiagnoser, type Diagnoser, type Diagnosis } from "@errsig/core";
 import type { ErrsigAnnotation } from "./_annotation.js";
 
 /** Where a JSON log record keeps its message, tried in this order (dotted paths reach nested objects). */
-export const DEFAULT_MESSAGE_FIELDS: readonly string[] = ["msg", "message", "err.stack", "err.message", "error.stack", "error.message", "log"];
+export const DEFAULT_MESSAGE_FIELDS: readonly string[] = ["msg", "message", "err.stack", "err.message", "stack", "log"];
 
 /** Options shared by every stream kind and by `scan`. */
 export interface DiagnoseStreamOptions {
@@ -10,7 +10,7 @@ export interface DiagnoseStreamOptions {
   objectMode?: boolean;
   /** `all` (default) passes every record through; `only-diagnosed` emits only the events that were diagnosed. */
   mode?: "all" | "only-diagnosed";
-  /** Fields of a JSON record whose text is diagnosed (default: msg, message, err.stack, err.message, error.stack, error.message, log). */
+  /** Fields of a JSON record whose text is diagnosed (default: msg, message, err.stack, err.message, stack, log; a record with none of them is diagnosed whole). */
   messageFields?: string[];
   /** Tool hint passed to diagnose() (ranks that tool's signatures first). */
   tool?: string;

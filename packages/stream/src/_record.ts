@@ -25,7 +25,7 @@ function at(value: unknown, path: string[]): unknown {
 
 /**
  * The diagnosable text of a JSON log record: the configured message fields, in order, skipping one
- * already contained in another (pino's `err.stack` repeats `err.message`). A record without any of
+ * contained in another (pino's `err.stack` repeats `msg` and `err.message`). A record without any of
  * them is diagnosed whole: an API error body logged as-is is the error itself.
  */
 export function messageOf(record: object, fields: string[][], whole: () => string): string {
@@ -35,6 +35,9 @@ export function messageOf(record: object, fields: string[][], whole: () => strin
     if (typeof v !== "string" || v === "") continue;
     const text = v.endsWith("\n") ? v.replace(/\r?\n$/, "") : v; // Docker's `log` keeps the newline
     if (parts.some((p) => p.includes(text))) continue;
+    // pino's `msg` is often the first line of `err.stack`: keep the longer one only.
+    const shorter = parts.findIndex((p) => text.includes(p));
+    if (shorter !== -1) parts.splice(shorter, 1);
     parts.push(text);
   }
   return parts.length > 0 ? parts.join("\n") : whole();
