@@ -57,6 +57,15 @@ describe("errsig-mcp --http", () => {
     expect(res.status).toBe(200);
   });
 
+  it("answers a body over the SDK's 4 MiB limit with 413, and keeps serving", async () => {
+    const text = "x".repeat(5 * 1024 * 1024);
+    const body = JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "diagnose", arguments: { text } } });
+    const res = await send(server.url, "POST", HEADERS, body);
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).error.message).toMatch(/Payload Too Large/);
+    expect((await send(server.url, "POST", HEADERS, INIT)).status).toBe(200);
+  });
+
   it("answers 404 off the endpoint", async () => {
     const res = await send(new URL("/other", server.url), "POST", HEADERS, INIT);
     expect(res.status).toBe(404);
