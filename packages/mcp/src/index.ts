@@ -4,5 +4,5 @@
  */
 export { createErrsigServer, type ErrsigServerOptions } from "./server.js";
 export { serveHttp, type HttpOptions, type HttpHandle } from "./http.js";
-export { loadSignatureDir, SignatureLoadError } from "./load-signatures.js";
+export { loadSignatureDir, loadSignatureDirs, SignatureLoadError } from "./load-signatures.js";
 export { DEFAULT_MAX_TEXT } from "./context.js";

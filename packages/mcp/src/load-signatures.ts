@@ -28,7 +28,28 @@ async function jsonFiles(dir: string): Promise<string[]> {
  * that starts with half a catalog would answer wrongly without anyone noticing.
  * `schema.json` is skipped so a folder laid out like the built-in one (with its schema) loads as is.
  */
-export async function loadSignatureDir(dir: string): Promise<Signature[]> {
+export function loadSignatureDir(dir: string): Promise<Signature[]> {
+  return loadSignatureDirs([dir]);
+}
+
+/** Several folders as one custom catalog: an id defined twice, in any of them, is an error rather than a silent override. */
+export async function loadSignatureDirs(dirs: readonly string[]): Promise<Signature[]> {
+  const seen = new Map<string, string>();
+  const out: Signature[] = [];
+  for (const dir of dirs) {
+    for (const file of await filesOf(dir)) {
+      for (const s of await loadFile(file)) {
+        const first = seen.get(s.id);
+        if (first) throw new SignatureLoadError(`${file}: $.id: ${s.id} is already defined in ${first}`);
+        seen.set(s.id, file);
+        out.push(s);
+      }
+    }
+  }
+  return out;
+}
+
+async function filesOf(dir: string): Promise<string[]> {
   let files: string[];
   try {
     files = await jsonFiles(dir);
@@ -36,33 +57,25 @@ export async function loadSignatureDir(dir: string): Promise<Signature[]> {
     throw new SignatureLoadError(`cannot read signature folder ${dir}: ${(error as Error).message}`);
   }
   if (files.length === 0) throw new SignatureLoadError(`no *.json signature files in ${dir}`);
+  return files;
+}
 
-  const seen = new Map<string, string>();
-  const out: Signature[] = [];
-  for (const file of files) {
-    const name = file; // as the user wrote the folder, so the message points where they look
-    let json: unknown;
-    try {
-      json = JSON.parse(await readFile(file, "utf8"));
-    } catch (error) {
-      throw new SignatureLoadError(`${name}: not valid JSON: ${(error as Error).message}`);
-    }
-    let signatures: Signature[];
-    try {
-      signatures = parseSignatures(json, name);
-      // The schema passes some signatures the matcher cannot index (no literal word to prefilter
-      // on); compiling the file alone catches that here, where the file name is still known.
-      createDiagnoser({ signatures, builtin: false });
-    } catch (error) {
-      if (error instanceof SignatureError) throw new SignatureLoadError(error.message.startsWith(name) ? error.message : `${name}: ${error.message}`);
-      throw error;
-    }
-    for (const s of signatures) {
-      const first = seen.get(s.id);
-      if (first) throw new SignatureLoadError(`${name}: $.id: ${s.id} is already defined in ${first}`);
-      seen.set(s.id, name);
-      out.push(s);
-    }
+/** One file's signatures. Paths stay as the user wrote the folder, so messages point where they look. */
+async function loadFile(file: string): Promise<Signature[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    throw new SignatureLoadError(`${file}: not valid JSON: ${(error as Error).message}`);
   }
-  return out;
+  try {
+    const signatures = parseSignatures(json, file);
+    // The schema passes some signatures the matcher cannot index (no literal word to prefilter
+    // on); compiling the file alone catches that here, where the file name is still known.
+    createDiagnoser({ signatures, builtin: false });
+    return signatures;
+  } catch (error) {
+    if (error instanceof SignatureError) throw new SignatureLoadError(error.message.startsWith(file) ? error.message : `${file}: ${error.message}`);
+    throw error;
+  }
 }

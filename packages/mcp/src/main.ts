@@ -1,14 +1,15 @@
-import { createDiagnoser, SignatureError, type Signature } from "@errsig/core";
+import { createDiagnoser, SignatureError } from "@errsig/core";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { parseCliArgs, USAGE, UsageError } from "./args.js";
 import { serveHttp } from "./http.js";
-import { loadSignatureDir, SignatureLoadError } from "./load-signatures.js";
+import { loadSignatureDirs, SignatureLoadError } from "./load-signatures.js";
 import { createErrsigServer } from "./server.js";
 import { VERSION } from "./version.js";
 
 /**
- * The `errsig-mcp` command. Everything human-readable goes to stderr: on stdio, stdout carries
- * the protocol and a stray line there would corrupt it.
+ * The `errsig-mcp` command. Once serving, everything human-readable goes to stderr: on stdio,
+ * stdout carries the protocol and a stray line there would corrupt it. `--help` and `--version`
+ * speak no protocol, so they print to stdout like any command.
  * @returns the exit code when the process should end now, or null while the server runs.
  */
 export async function main(argv: string[]): Promise<number | null> {
@@ -21,18 +22,17 @@ export async function main(argv: string[]): Promise<number | null> {
     return 2;
   }
   if (options.help) {
-    process.stderr.write(USAGE);
+    process.stdout.write(USAGE);
     return 0;
   }
   if (options.version) {
-    process.stderr.write(`${VERSION}\n`);
+    process.stdout.write(`${VERSION}\n`);
     return 0;
   }
 
   let diagnoser;
   try {
-    const custom: Signature[] = [];
-    for (const dir of options.signatureDirs) custom.push(...(await loadSignatureDir(dir)));
+    const custom = await loadSignatureDirs(options.signatureDirs);
     // Built once, before any client connects, and shared by every session.
     diagnoser = createDiagnoser({ signatures: custom });
     void diagnoser.catalog; // compile the built-in catalog now, not on the first call
@@ -44,7 +44,14 @@ export async function main(argv: string[]): Promise<number | null> {
   const serverOptions = { diagnoser, maxTextLength: options.maxTextLength };
 
   if (options.http) {
-    const handle = await serveHttp({ host: options.host, port: options.port, createServer: () => createErrsigServer(serverOptions) });
+    let handle;
+    try {
+      handle = await serveHttp({ host: options.host, port: options.port, createServer: () => createErrsigServer(serverOptions) });
+    } catch (error) {
+      // EADDRINUSE, EACCES, an unknown host: the user's to fix, so a sentence rather than a stack.
+      process.stderr.write(`errsig-mcp: cannot listen on ${options.host}:${options.port}: ${(error as Error).message}\n`);
+      return 1;
+    }
     process.stderr.write(`errsig-mcp ${VERSION}: listening on ${handle.url}\n`);
     return null;
   }

@@ -2,7 +2,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { custom, folder, removeFolders } from "./_fixtures.js";
-import { connect, run, SEED_ID, SEED_TEXT } from "./_harness.js";
+import { connect, run, SEED_ID, SEED_TEXT, startHttp } from "./_harness.js";
 
 afterAll(removeFolders);
 
@@ -56,6 +56,14 @@ describe("--signatures DIR", () => {
     expect(stderr).toMatch(message);
   });
 
+  it("refuses an id defined in two folders", async () => {
+    const a = folder({ "x.json": JSON.stringify(custom) });
+    const b = folder({ "y.json": JSON.stringify(custom) });
+    const { code, stderr } = await run(["--signatures", a, "--signatures", b]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/y\.json: \$\.id: acme-cli\/license-server-unreachable is already defined in .*x\.json/);
+  });
+
   it("refuses to start on a folder that does not exist", async () => {
     const { code, stderr } = await run(["--signatures", join(tmpdir(), "errsig-mcp-does-not-exist")]);
     expect(code).toBe(1);
@@ -77,9 +85,20 @@ describe("command line", () => {
     expect(stderr).toMatch(/Usage: errsig-mcp/);
   });
 
-  it("prints help and exits 0", async () => {
-    const { code, stderr } = await run(["--help"]);
+  it("prints help to stdout and exits 0", async () => {
+    const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/--signatures DIR/);
+    expect(stdout).toMatch(/--signatures DIR/);
+  });
+
+  it("exits 1 with a sentence when the HTTP port is taken", async () => {
+    const first = await startHttp();
+    try {
+      const { code, stderr } = await run(["--http", "--port", first.url.port]);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(new RegExp(`cannot listen on 127\\.0\\.0\\.1:${first.url.port}: .*EADDRINUSE`));
+    } finally {
+      await first.stop();
+    }
   });
 });
