@@ -2,7 +2,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { custom, folder, removeFolders } from "./_fixtures.js";
-import { connect, run, SEED_ID, SEED_TEXT, startHttp } from "./_harness.js";
+import { connect, run, SEED_ID, SEED_TEXT } from "./_harness.js";
 
 afterAll(removeFolders);
 
@@ -68,37 +68,5 @@ describe("--signatures DIR", () => {
     const { code, stderr } = await run(["--signatures", join(tmpdir(), "errsig-mcp-does-not-exist")]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/cannot read signature folder .*errsig-mcp-does-not-exist/);
-  });
-});
-
-describe("command line", () => {
-  it.each([
-    [["--bogus"], /Unknown option '--bogus'/],
-    [["--max-text", "ten"], /--max-text must be an integer/],
-    [["--port", "80"], /--host and --port only apply with --http/],
-    [["--http", "--port", "70000"], /--port must be an integer from 0 to 65535/],
-    [["stray"], /positional/i],
-  ])("exits 2 on bad usage %j", async (args, message) => {
-    const { code, stderr } = await run(args);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(message);
-    expect(stderr).toMatch(/Usage: errsig-mcp/);
-  });
-
-  it("prints help to stdout and exits 0", async () => {
-    const { code, stdout } = await run(["--help"]);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/--signatures DIR/);
-  });
-
-  it("exits 1 with a sentence when the HTTP port is taken", async () => {
-    const first = await startHttp();
-    try {
-      const { code, stderr } = await run(["--http", "--port", first.url.port]);
-      expect(code).toBe(1);
-      expect(stderr).toMatch(new RegExp(`cannot listen on 127\\.0\\.0\\.1:${first.url.port}: .*EADDRINUSE`));
-    } finally {
-      await first.stop();
-    }
   });
 });
