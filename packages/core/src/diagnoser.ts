@@ -5,7 +5,7 @@ import { describe, type DiagnoseOptions, type Diagnosis, type Evidence } from ".
 import { lineIndex } from "./lines.js";
 import { evaluate, type RuleMatch } from "./match.js";
 import { normalize, originalRange, type View } from "./normalize.js";
-import { parseSignatures } from "./parse.js";
+import { parseSignatures, SignatureError } from "./parse.js";
 import { redact } from "./redact.js";
 import { FIELD_PATTERNS, type FieldName, type Signature } from "./schema.js";
 import { Searcher, type SearchHit, type SearchOptions } from "./search.js";
@@ -91,7 +91,18 @@ function evidenceOf(match: RuleMatch, view: View, input: string, lineOf: (o: num
 
 /** Builds a diagnoser over the built-in catalog, a custom one, or both. */
 export function createDiagnoserFrom(builtin: readonly Signature[], config: DiagnoserConfig = {}): Diagnoser {
+  if (config.signatures !== undefined && !Array.isArray(config.signatures))
+    throw new TypeError("createDiagnoser: `signatures` must be an array of signature objects");
   const custom = (config.signatures ?? []).flatMap((json, i) => parseSignatures(json, `signatures[${i}]`));
+  // Two custom entries with one id would silently drop one; overriding a built-in id is intended.
+  const seen = new Set<string>();
+  custom.forEach((s, i) => {
+    if (seen.has(s.id))
+      throw new SignatureError(`signatures[${i}]: $.id: duplicate id "${s.id}" in the custom signatures`, `signatures[${i}]`, [
+        { path: "$.id", message: `duplicate id "${s.id}"` },
+      ]);
+    seen.add(s.id);
+  });
   const signatures = [...(config.builtin === false ? [] : builtin), ...custom];
   const maxInput = Math.max(1024, config.maxInput ?? DEFAULT_MAX_INPUT);
 
