@@ -1,7 +1,7 @@
 // Writes signatures/schema.json from the zod SignatureSchema (the single source of truth).
 // `--check` exits 1 when the committed file has drifted.
 import { readFileSync, writeFileSync } from "node:fs";
-import { signatureJsonSchema } from "../packages/core/src/json-schema.js";
+import { signatureJsonSchema } from "./lib/json-schema.js";
 
 const target = new URL("../signatures/schema.json", import.meta.url);
 export const schemaText = `${JSON.stringify(signatureJsonSchema, null, 2)}\n`;

@@ -1,4 +1,4 @@
-import { CATALOG_JSON } from "./_catalog.generated.js";
+import { CATALOG_JSON, SCHEMA_JSON } from "./_catalog.generated.js";
 import type { Signature } from "./schema.js";
 
 /**
@@ -6,3 +6,6 @@ import type { Signature } from "./schema.js";
  * and validated there, so nothing is read from disk and nothing is re-validated at run time.
  */
 export const catalog: readonly Signature[] = Object.freeze(JSON.parse(CATALOG_JSON) as Signature[]);
+
+/** JSON Schema for one signature file (signatures/schema.json, generated from `SignatureSchema`). */
+export const signatureJsonSchema: Record<string, unknown> = JSON.parse(SCHEMA_JSON) as Record<string, unknown>;

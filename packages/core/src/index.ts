@@ -4,17 +4,16 @@
  * Pipeline (diagnoser.ts): prefilter (required words, one automaton pass) → normalise (ANSI, JSON
  * escapes, whitespace) → match (regex rules of the candidates only) → rank → redact.
  */
-import { catalog } from "./catalog.js";
+import { catalog, signatureJsonSchema } from "./catalog.js";
 import { createDiagnoserFrom, type Diagnoser, type DiagnoserConfig } from "./diagnoser.js";
 import type { DiagnoseOptions, Diagnosis } from "./diagnosis.js";
 import type { Signature } from "./schema.js";
 import type { SearchHit, SearchOptions } from "./search.js";
 
-export { catalog };
+export { catalog, signatureJsonSchema };
 export { SignatureSchema, CATEGORIES, PLATFORMS, FIELD_NAMES, FIELD_PATTERNS } from "./schema.js";
 export type { Signature, SignatureInput, Matcher, Category, Fix, Source, FieldName } from "./schema.js";
 export { parseSignatures, SignatureError } from "./parse.js";
-export { signatureJsonSchema } from "./json-schema.js";
 export { redact } from "./redact.js";
 export { regexWords, matcherWords } from "./literals.js";
 export { TOOLS, toolName } from "./tools.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SignatureSchema } from "./schema.js";
+import { SignatureSchema } from "../../packages/core/src/schema.js";
 
 /**
  * JSON Schema for one signature file, generated from `SignatureSchema`.
