@@ -22,7 +22,16 @@ const RECORD_HEAD =
 /** More blank lines than this in a row end the event whatever follows. */
 const MAX_BLANKS = 2;
 const TRACEBACK = "Traceback (most recent call last)";
-const OPENS = /[{[]\s*$/;
+/** The line ends with "{" or "[" (trailing spaces aside): a body follows. A loop, not /[{[]\s*$/, which rescans long lines. */
+function opens(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) return true;
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return false;
+}
+const NON_SPACE = /\S/;
 /** The line that ends a Python traceback: `httpx.HTTPStatusError: …`, `KeyboardInterrupt`. */
 const EXCEPTION_LINE = /^[A-Za-z_][\w.]*(?::|$)/;
 
@@ -72,7 +81,7 @@ export class Grouper {
     if (this.records.length >= this.maxLines || this.bytes + size > this.maxBytes) return false;
     const text = record.text;
     if (record.truncated) return false;
-    if (text.trim() === "") return true; // decided by the line after it
+    if (!NON_SPACE.test(text)) return true; // decided by the line after it
     if (this.blanks > 0)
       return AFTER_BLANK.test(text) || this.depth > 0 || (this.blanks <= MAX_BLANKS && !record.jsonObject && !RECORD_HEAD.test(text));
     if (this.depth > 0) return true;
@@ -91,7 +100,7 @@ export class Grouper {
     this.records.push(record);
     this.bytes += size;
     this.lastJson = record.jsonObject;
-    if (text.trim() === "") {
+    if (!NON_SPACE.test(text)) {
       this.blanks++;
       return;
     }
@@ -99,7 +108,7 @@ export class Grouper {
     // A JSON record carries its whole traceback in one field; only a plain-text one leaves it open.
     if (!record.jsonObject && text.startsWith(TRACEBACK)) this.traceback = true;
     if (this.depth > 0) this.depth = Math.max(0, this.depth + depthChange(text));
-    else if (OPENS.test(text) && !record.jsonObject) this.depth = Math.max(0, depthChange(text));
+    else if (!record.jsonObject && opens(text)) this.depth = Math.max(0, depthChange(text));
   }
 
   /** Takes the open event's records, leaving the grouper empty. */

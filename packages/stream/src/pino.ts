@@ -35,7 +35,10 @@ const withNewlines = () =>
   });
 
 export default async function errsigTransport(options: PinoTransportOptions = {}) {
-  const { destination = 1, mkdir = false, pipeline: asStep = false, ...streamOptions } = options;
+  const { destination = 1, mkdir = false, pipeline: asStep = false, ...rest } = options;
+  // pino adds its own keys (`$context`, `pinoWillSendConfig`) to a transport's options; the stream
+  // gets the rest, so a misspelt option still fails loudly.
+  const streamOptions = Object.fromEntries(Object.entries(rest).filter(([key]) => !key.startsWith("$") && !key.startsWith("pino")));
   // Built before the worker starts reading, so a bad option fails the transport at start-up.
   const annotate = createDiagnoseStream(streamOptions);
   if (asStep)
@@ -45,16 +48,21 @@ export default async function errsigTransport(options: PinoTransportOptions = {}
     );
 
   const out = open(destination, mkdir);
-  let finished: Promise<void> | null = null;
+  // Settles once the destination has written everything. Not the pipeline's own callback: that
+  // waits for the source to close, and the source's close is what waits for this.
+  const written = new Promise<void>((resolve) => {
+    out.once("finish", resolve);
+    out.once("error", () => resolve());
+  });
   return build(
     (source) => {
-      finished = new Promise<void>((resolve) => pipeline(source, withNewlines(), annotate, out, () => resolve()));
+      pipeline(source, withNewlines(), annotate, out, () => {});
     },
     {
       parse: "lines",
       // Called when pino closes the transport: wait until every annotated line has been written.
       async close() {
-        await finished;
+        await written;
       },
     },
   );

@@ -115,10 +115,21 @@ export async function runNode(stream: NodeJS.ReadWriteStream, chunks: (string | 
   return Buffer.concat(out);
 }
 
+/** A ReadableStream over chunks, pulled one at a time (ReadableStream.from is not in every lib typing). */
+export function streamOf<T>(chunks: T[]): ReadableStream<T> {
+  let i = 0;
+  return new ReadableStream<T>({
+    pull(controller) {
+      if (i < chunks.length) controller.enqueue(chunks[i++] as T);
+      else controller.close();
+    },
+  });
+}
+
 /** Runs chunks through a WHATWG TransformStream and returns everything it emitted. */
 export async function runWeb<I, O>(ts: TransformStream<I, O>, chunks: I[]): Promise<O[]> {
   const out: O[] = [];
-  await ReadableStream.from(chunks)
+  await streamOf(chunks)
     .pipeThrough(ts)
     .pipeTo(new WritableStream({ write: (c) => void out.push(c) }));
   return out;
