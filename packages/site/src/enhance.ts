@@ -35,6 +35,13 @@ function setUpFilter(): void {
     for (const group of document.querySelectorAll<HTMLElement>("section.category, section.tool")) {
       group.hidden = !group.querySelector("li.entry:not([hidden])");
     }
+    // The tool links above the list follow: only tools with matches, with their matching count.
+    for (const link of document.querySelectorAll<HTMLElement>("nav.tools a[data-tool]")) {
+      const matches = document.querySelectorAll(`#tool-${link.dataset.tool} li.entry:not([hidden])`).length;
+      link.hidden = matches === 0;
+      const number = link.querySelector(".muted");
+      if (number) number.textContent = String(matches);
+    }
     count.value = shown === entries.length ? `${shown} errors` : `${shown} of ${entries.length} errors`;
     empty.hidden = shown > 0;
     const next = new URLSearchParams();

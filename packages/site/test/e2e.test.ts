@@ -42,8 +42,15 @@ async function openPage(url: string, size: { width: number; height: number } = W
   return page;
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** Full-page by default; the unfiltered index is 20 000 px tall, so that one keeps to the viewport. */
+async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+}
+
+/** Nothing may be wider than the viewport: sideways scrolling is what makes pages unreadable on a phone. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scroll, viewport } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  expect(scroll, page.url()).toBeLessThanOrEqual(viewport);
 }
 
 describe("site end to end (Chromium)", () => {
@@ -88,13 +95,14 @@ describe("site end to end (Chromium)", () => {
     const page = await openPage(server.url);
     const total = await page.locator("li.entry").count();
     expect(total).toBeGreaterThan(50);
-    await expect.poll(() => page.locator("section.tool h2").first().textContent()).toBe("Claude Code");
-    await screenshot(page, "index-desktop");
+    expect(await page.locator("section.tool h2").first().textContent()).toBe("Claude Code");
+    await screenshot(page, "index-desktop", false);
 
+    // The filter runs in the input event that fill() dispatches, so the DOM is final when it returns.
     await page.fill("#filter-q", "oauth refresh");
     const visible = page.locator("li.entry:visible");
-    await expect.poll(() => visible.count()).toBeLessThan(total);
     const shown = await visible.count();
+    expect(shown).toBeLessThan(total);
     expect(shown).toBeGreaterThan(0);
     const seed = page.locator(`li.entry a[href="${SEED_ID}/"]`);
     expect(await seed.isVisible()).toBe(true);
@@ -105,13 +113,16 @@ describe("site end to end (Chromium)", () => {
     }
     expect(await page.locator("#filter-count").textContent()).toBe(`${shown} of ${total} errors`);
     expect(page.url()).toContain("?q=oauth+refresh");
+    // The tool links above the list only name tools that still have matches.
+    expect(await page.locator("nav.tools a:visible").count()).toBe(await page.locator("section.tool:visible").count());
 
     await page.fill("#filter-q", "zzzz-no-such-error");
-    await expect.poll(() => page.locator("#filter-empty").isVisible()).toBe(true);
+    expect(await page.locator("#filter-empty").isVisible()).toBe(true);
     expect(await page.locator("section.tool:visible").count()).toBe(0);
 
     await page.fill("#filter-q", "oauth");
     await page.setViewportSize(WIDTHS.phone);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, "index-filtered-phone");
 
     await seed.click();
@@ -143,7 +154,12 @@ describe("site end to end (Chromium)", () => {
 
     await screenshot(page, "signature-desktop");
     await page.setViewportSize(WIDTHS.phone);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, "signature-phone");
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(21, 23, 27)");
+    await screenshot(page, "signature-phone-dark");
+    await page.emulateMedia({ colorScheme: "light" });
 
     // A related link leads to a real page.
     const first = sig.related[0];
@@ -170,6 +186,7 @@ describe("site end to end (Chromium)", () => {
       expect(marks.join("\n")).toContain("401 Invalid authentication credentials");
       expect(marks.join("\n")).toContain("oauth/token returned 400");
       expect(await page.locator("#paste-highlighted").textContent()).toBe(SEED_TEXT);
+      await expectNoSidewaysScroll(page);
       await screenshot(page, `paste-${name}`);
 
       await top.locator("a.more").click();

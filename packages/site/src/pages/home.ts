@@ -34,7 +34,7 @@ export function renderIndexPage(ctx: SiteContext, signatures: readonly Signature
 </form>
 
 <nav class="tools" aria-label="Tools">
-  ${groups.map((g) => html`<a href="#tool-${g.tool}">${g.name} <span class="muted">${g.count}</span></a>`)}
+  ${groups.map((g) => html`<a href="#tool-${g.tool}" data-tool="${g.tool}">${g.name} <span class="muted">${g.count}</span></a>`)}
 </nav>
 
 <p id="filter-empty" class="empty" hidden>No entry matches. Try fewer words, or <a href="paste/">paste the whole error</a>.</p>
