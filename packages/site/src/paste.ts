@@ -111,6 +111,11 @@ function setUp(): void {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) form.requestSubmit();
   });
   toolSelect.addEventListener("change", () => textarea.value && run());
+  const example = document.querySelector<HTMLButtonElement>("#paste-example");
+  example?.addEventListener("click", () => {
+    textarea.value = example.dataset.example ?? "";
+    form.requestSubmit();
+  });
 }
 
 setUp();

@@ -196,13 +196,18 @@ describe("site end to end (Chromium)", () => {
     }
   });
 
-  it("pasted markup is shown as text, and unknown text gets no diagnosis", async () => {
+  it("pasted markup is shown as text, unknown text gets no diagnosis, and the example button works", async () => {
     const page = await openPage(`${server.url}paste/`);
     await page.fill("#paste-text", '<img src=x onerror="window.__owned=1"> hello world, nothing to see');
     await page.click('button[type="submit"]');
     await page.locator("li.none").waitFor();
     expect(await page.locator("#paste-highlighted img").count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
+
+    // "Try an example" fills in a real case and diagnoses it.
+    await page.click("#paste-example");
+    expect(await page.inputValue("#paste-text")).toBe(SEED_TEXT);
+    expect(await page.locator("li.diagnosis").first().getAttribute("data-id")).toBe(SEED_ID);
     await page.close();
   });
 

@@ -3,6 +3,9 @@ import { html } from "../html.js";
 import { groupByTool, type SiteContext } from "../model.js";
 import { layout } from "./layout.js";
 
+/** A real two-line case (Claude Code, OAuth refresh after early revocation) for "Try an example". */
+export const EXAMPLE = "API Error: 401 Invalid authentication credentials\nPOST https://platform.claude.com/v1/oauth/token returned 400";
+
 /**
  * The "paste your error" page. The form is static; src/paste.ts (bundled with @errsig/core) runs
  * the diagnosis in the browser, so pasted text never leaves the page.
@@ -22,6 +25,7 @@ export function renderPastePage(ctx: SiteContext, signatures: readonly Signature
       <option value="">Any tool</option>
       ${tools.map((t) => html`<option value="${t}">${toolName(t)}</option>`)}
     </select>
+    <button type="button" class="secondary" id="paste-example" data-example="${EXAMPLE}">Try an example</button>
     <button type="submit">Diagnose</button>
   </div>
 </form>
