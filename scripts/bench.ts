@@ -128,6 +128,34 @@ for (const times of [10, 50]) {
   row(`×${times} catalog (${catalog.length * times} signatures)`, `${fmt(r)} lines/s`, `${(eLog / r).toFixed(2)}× the per-line cost of ×1 (target ×10 ≤ 2×); compile ${compileMs.toFixed(0)} ms`);
 }
 
+console.log("\nHostile input (ms per call; 1 MiB vs 2 MiB shows whether cost grows linearly):");
+const seedLine = "API Error: 401 Invalid authentication credentials";
+const hostile: [string, (n: number) => string][] = [
+  ["one character repeated", (n) => "a".repeat(n)],
+  ["backslashes", (n) => "\\".repeat(n)],
+  ["deeply nested JSON", (n) => `${'{"error":'.repeat(n / 20)}"x"${"}".repeat(n / 20)}`],
+  ["stack trace lines", (n) => "    at jF8 (file:///usr/lib/node_modules/@anthropic-ai/claude-code/cli.js:2710:1351)\n".repeat(n / 84)],
+  ["near-miss catalog phrases", (n) => "API Error: 401 Invalid authentication ".repeat(n / 38)],
+];
+const huge = createDiagnoser({ maxInput: 4 * 1024 * 1024 }); // no sampling: measure the full scan
+for (const [name, make] of hostile) {
+  const one = make(1 << 20);
+  const two = make(2 << 20);
+  const ms = (text: string) => {
+    const t = performance.now();
+    huge.diagnoseAll(`${text}\n${seedLine}`);
+    return performance.now() - t;
+  };
+  ms(one);
+  const a = Math.min(ms(one), ms(one));
+  const b = Math.min(ms(two), ms(two));
+  row(name, `${a.toFixed(1)} / ${b.toFixed(1)} ms`, `2 MiB costs ${(b / a).toFixed(2)}× 1 MiB`);
+}
+const sampled = createDiagnoser();
+const t0 = performance.now();
+sampled.diagnose(`${"a".repeat(64 << 20)}\n${seedLine}`);
+row("64 MiB with the default 256 KiB cap (head+tail)", `${(performance.now() - t0).toFixed(1)} ms`);
+
 console.log("\nCold start (fresh node process, median of 5):");
 const coreEntry = join(ROOT, "packages/core/dist/index.js");
 const time = (code: string) => {
