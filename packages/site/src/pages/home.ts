@@ -60,6 +60,7 @@ ${groups.map(
         160,
       ),
       nav: "catalog",
+      ogType: "website",
     },
     main,
   );

@@ -13,6 +13,8 @@ export interface PageMeta {
   script?: string;
   /** A <base href>, for pages served at any depth (404). */
   base?: string;
+  /** Open Graph type: `article` for entries, `website` for the index. */
+  ogType?: "article" | "website";
   /** Which nav link is the current page. */
   nav?: "catalog" | "paste";
 }
@@ -36,7 +38,7 @@ ${meta.base ? html`<base href="${meta.base}">` : ""}
 <title>${meta.title}</title>
 <meta name="description" content="${meta.description}">
 <link rel="canonical" href="${canonical}">
-<meta property="og:type" content="article">
+<meta property="og:type" content="${meta.ogType ?? "article"}">
 <meta property="og:site_name" content="errsig">
 <meta property="og:title" content="${meta.title}">
 <meta property="og:description" content="${meta.description}">
