@@ -92,10 +92,10 @@ export function renderAlternatives(c: Colors, rest: Diagnosis[], cols: number): 
 }
 
 export function renderNoMatch(c: Colors, text: string): string {
-  const words = text.replace(/\s+/g, " ").trim().split(" ").slice(0, 6).join(" ").replace(/"/g, "");
+  const words = text.replace(/\s+/g, " ").trim().split(" ").slice(0, 8).join(" ").replace(/"/g, "");
   return [
     "No known error matched this text.",
-    `Describe it in words instead: ${c.cyan(`errsig search "${truncate(words, 40)}"`)}`,
+    `Describe it in words instead: ${c.cyan(`errsig search "${truncate(words, 50)}"`)}`,
   ].join("\n");
 }
 

@@ -29,11 +29,7 @@ export function showCommand(ctx: Context, id: string, options: { json?: boolean 
   const d = ctx.diagnoser();
   const s = d.getSignature(id);
   if (!s) {
-    const near = d
-      .search(id.replace(/[/-]/g, " "), { limit: 3 })
-      .filter((h) => h.score >= 0.5)
-      .map((h) => h.id);
-    throw new CliError(`no signature "${id}"${near.length ? ` (did you mean: ${near.join(", ")}?)` : ""}`);
+    throw new CliError(`no signature "${id}" (find ids with: errsig list, or errsig search WORDS)`);
   }
   ctx.print(options.json ? JSON.stringify(s, null, 2) : renderSignature(ctx.colors, s, ctx.cols));
   return EXIT.diagnosed;
