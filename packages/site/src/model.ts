@@ -43,6 +43,9 @@ export const PLATFORM_LABELS: Record<string, string> = {
 
 export const categoryLabel = (c: string): string => CATEGORY_LABELS[c as Category] ?? c;
 
+/** A fix whose "command" is a page to open (a billing or status URL) rather than something to run. */
+export const isLink = (command: string): boolean => /^https:\/\/[^\s"'<>`]+$/.test(command.trim());
+
 /** Site path of a signature page, relative to the root: `claude-code/some-slug/`. Ids are kebab-case, so they are URL-safe. */
 export function pagePath(id: string): string {
   return `${id}/`;

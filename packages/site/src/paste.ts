@@ -4,7 +4,7 @@
  * built with DOM nodes and textContent, never innerHTML: the pasted text is untrusted.
  */
 import { diagnoseAll, type Diagnosis, type Evidence } from "@errsig/core";
-import { categoryLabel } from "./model.js";
+import { categoryLabel, isLink } from "./model.js";
 import { commandBlock } from "./copy.js";
 import { mergeRanges } from "./ranges.js";
 
@@ -48,7 +48,10 @@ function card(d: Diagnosis, root: string, onSelect: () => void): HTMLLIElement {
   const fix = d.fixes[0];
   if (fix) {
     const first = el("div", { className: "first-fix" }, el("p", {}, el("strong", { text: "Try first: " }), fix.title));
-    if (fix.command) first.append(commandBlock(fix.command));
+    if (fix.command && isLink(fix.command)) {
+      // A page to open (billing, status), not a command to paste.
+      first.append(el("p", {}, "Open ", Object.assign(el("a", { text: fix.command }), { href: fix.command.trim(), rel: "noopener" })));
+    } else if (fix.command) first.append(commandBlock(fix.command));
     item.append(first);
   }
   const evidenceButton = el("button", { className: "secondary", text: `Highlight evidence (${d.evidence.length})` });

@@ -134,6 +134,13 @@ describe("signature page", () => {
     expect(jsonLdOf(renderSignaturePage(ctx, other))).toBeNull();
   });
 
+  it("renders a fix whose command is a URL as a link, not a command to copy", () => {
+    const sig = SignatureSchema.parse({ ...other, fixes: [{ title: "Check the status page", command: "https://status.example.com/" }] });
+    const markup = renderSignaturePage(ctx, sig);
+    expect(markup).toContain('<p class="open-link">Open <a href="https://status.example.com/" rel="noopener">https://status.example.com/</a></p>');
+    expect(markup).not.toContain('<pre class="cmd"><code>https://status.example.com/');
+  });
+
   it("links related entries that exist and names the ones that do not", () => {
     expect(page).toContain('<a href="../../claude-code/other-entry/">The other entry, plain</a>');
     expect(page).toContain("<code>claude-code/not-in-catalog</code>");

@@ -1,13 +1,19 @@
 import { toolName, type Signature } from "@errsig/core";
 import { html, prose, safeUrl, truncate, type Html } from "../html.js";
-import { categoryLabel, pagePath, PLATFORM_LABELS, rootFrom, type SiteContext } from "../model.js";
+import { categoryLabel, isLink, pagePath, PLATFORM_LABELS, rootFrom, type SiteContext } from "../model.js";
 import { layout } from "./layout.js";
 
 type Fix = Signature["fixes"][number];
 type Source = Signature["sources"][number];
 
-/** A command block; the shared script adds a Copy button to every `pre.cmd`. */
-const command = (cmd: string) => html`<pre class="cmd"><code>${cmd}</code></pre>`;
+/**
+ * A command block; the shared script adds a Copy button to every `pre.cmd`. Some fixes "command" is
+ * a page to open (a billing or status URL): that is a link, not something to paste in a terminal.
+ */
+function command(cmd: string): Html {
+  if (isLink(cmd)) return html`<p class="open-link">Open <a href="${cmd.trim()}" rel="noopener">${cmd.trim()}</a></p>`;
+  return html`<pre class="cmd"><code>${cmd}</code></pre>`;
+}
 
 const platformBadge = (platform?: string) =>
   platform && platform !== "all" ? html` <span class="badge platform">${PLATFORM_LABELS[platform] ?? platform}</span>` : "";
