@@ -30,7 +30,7 @@ const hostile: Signature = SignatureSchema.parse({
   prevention: [`Prevent ${ATTACK}`],
   sources: [{ url: "https://example.com/?a=1&b=<2>", title: `Source ${ATTACK}`, state: "open", date: "2026-01-02", note: `Note ${ATTACK}` }],
   related: ["claude-code/other-entry", "claude-code/not-in-catalog"],
-  faq: [{ q: `Question </script><!-- ${ATTACK}?`, a: `Answer ${ATTACK} \u2028 done` }],
+  faq: [{ q: `Question </script><!-- ${ATTACK}?`, a: `Answer ${ATTACK} \u2028 run \`ls\`` }],
   keywords: [`"><script>`],
   updated: "2026-01-02",
   match: { all: [{ literal: "hostile" }] },
@@ -129,7 +129,7 @@ describe("signature page", () => {
     expect(jsonLdOf(page)).toEqual({
       "@context": "https://schema.org",
       "@type": "FAQPage",
-      mainEntity: hostile.faq.map((f) => ({ "@type": "Question", name: f.q, acceptedAnswer: { "@type": "Answer", text: f.a } })),
+      mainEntity: [{ "@type": "Question", name: `Question </script><!-- ${ATTACK}?`, acceptedAnswer: { "@type": "Answer", text: `Answer ${ATTACK} \u2028 run ls` } }],
     });
     expect(jsonLdOf(renderSignaturePage(ctx, other))).toBeNull();
   });

@@ -56,6 +56,9 @@ function versions(s: Signature): Html | "" {
 </p>`;
 }
 
+/** Catalog prose without its `backtick` code markers, for places that show plain text. */
+const plain = (text: string) => text.replace(/`/g, "");
+
 /** FAQPage structured data, so search engines can show the answers; null when there is no FAQ. */
 export function faqJsonLd(s: Signature): object | null {
   if (s.faq.length === 0) return null;
@@ -64,8 +67,8 @@ export function faqJsonLd(s: Signature): object | null {
     "@type": "FAQPage",
     mainEntity: s.faq.map((f) => ({
       "@type": "Question",
-      name: f.q,
-      acceptedAnswer: { "@type": "Answer", text: f.a },
+      name: plain(f.q),
+      acceptedAnswer: { "@type": "Answer", text: plain(f.a) },
     })),
   };
 }
@@ -115,7 +118,7 @@ ${section("faq", "FAQ", s.faq, () => html`<div class="faq">${s.faq.map((f) => ht
     {
       path,
       title: `${s.title} — ${tool} error | errsig`,
-      description: truncate(`${s.message} — ${s.summary}`, 160),
+      description: truncate(`${s.message} — ${plain(s.summary)}`, 160),
       ...(jsonLd ? { jsonLd } : {}),
     },
     main,
