@@ -1,9 +1,10 @@
-import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { catalog, SignatureSchema, type Signature } from "@errsig/core";
 import { describe, expect, it } from "vitest";
+import { buildSite } from "../src/build.js";
 import { escapeHtml, html, jsonForScript, prose, safeUrl, truncate } from "../src/html.js";
 import { groupByTool, rootFrom, type SiteContext } from "../src/model.js";
 import { renderIndexPage } from "../src/pages/home.js";
@@ -178,6 +179,30 @@ describe("the built-in catalog renders", () => {
     const page = renderPastePage(ctx, catalog);
     for (const g of groupByTool(catalog)) expect(page).toContain(`<option value="${g.tool}">`);
     expect(page).toContain('<script src="../assets/paste.js?v=1" defer></script>');
+  });
+});
+
+describe("buildSite", () => {
+  it("writes every page, assets, sitemap and robots for the configured base URL", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "errsig-build-"));
+    try {
+      const out = path.join(dir, "out");
+      const result = await buildSite({ outDir: out, baseUrl: "https://example.org/errsig/", signatures: [hostile, other] });
+      expect(result.pages).toEqual(["", "paste/", "claude-code/hostile-entry/", "claude-code/other-entry/"]);
+      const page = await readFile(path.join(out, "claude-code/hostile-entry/index.html"), "utf8");
+      expect(page).toContain('<link rel="canonical" href="https://example.org/errsig/claude-code/hostile-entry/">');
+      expect(await readFile(path.join(out, "sitemap.xml"), "utf8")).toContain("<loc>https://example.org/errsig/paste/</loc>");
+      expect(await readFile(path.join(out, "robots.txt"), "utf8")).toContain("Sitemap: https://example.org/errsig/sitemap.xml");
+      expect(await readFile(path.join(out, "404.html"), "utf8")).toContain('<base href="/errsig/">');
+      // A classic script (IIFE), so pages also work from file:// where module scripts are blocked.
+      expect(await readFile(path.join(out, "assets/paste.js"), "utf8")).toMatch(/^(?:"use strict";)?\(\(\)=>\{/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a base URL that is not http(s)", async () => {
+    await expect(buildSite({ outDir: path.join(tmpdir(), "errsig-never"), baseUrl: "javascript:alert(1)" })).rejects.toThrow(/base URL/);
   });
 });
 
