@@ -1,5 +1,6 @@
 import { createDiagnoser, type Diagnoser, type Signature } from "@errsig/core";
 import { colorsFor, type Colors } from "./color.js";
+import { CliError } from "./errors.js";
 import { loadCustomSignatures } from "./signature-files.js";
 import { width } from "./wrap.js";
 
@@ -28,7 +29,14 @@ export function contextFrom(options: GlobalOptions): Context {
     colors: colorsFor(process.stdout, options.color !== false),
     cols: width(),
     custom,
-    diagnoser: () => (diagnoser ??= createDiagnoser(custom.length > 0 ? { signatures: custom } : {})),
+    diagnoser: () => {
+      try {
+        return (diagnoser ??= createDiagnoser(custom.length > 0 ? { signatures: custom } : {}));
+      } catch (e) {
+        // Custom signatures that are each valid can still conflict (the same id in two folders).
+        throw new CliError(`${(e as Error).message.split("\n")[0]} (run: errsig validate ${(options.signatures ?? []).join(" ")})`);
+      }
+    },
     print: (text) => void process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   };
 }

@@ -53,7 +53,10 @@ export async function validate(paths: string[], extra: Signature[] = []): Promis
     const name = basename(file, ".json");
     if (name !== slug) problems.push({ file, path: "$.id", message: `is "${s.id}" but the file is named ${name}.json`, hint: `rename the file to ${slug}.json or fix the id` });
     const dup = seen.get(s.id);
-    if (dup) problems.push({ file, path: "$.id", message: `"${s.id}" is also the id of ${dup}`, hint: "every signature needs its own id" });
+    if (dup) {
+      problems.push({ file, path: "$.id", message: `"${s.id}" is also the id of ${dup}`, hint: "every signature needs its own id" });
+      continue; // checked once, under its first file
+    }
     seen.set(s.id, file);
     if (getSignature(s.id))
       problems.push({ file, path: "$.id", message: `"${s.id}" clashes with a built-in signature (a custom one would replace it)`, hint: "pick another slug, or your own tool prefix" });
@@ -81,7 +84,8 @@ export async function validate(paths: string[], extra: Signature[] = []): Promis
       });
 
   // Examples run against the built-in catalog plus every custom signature, as --signatures would.
-  const diagnoser = createDiagnoser({ signatures: [...extra, ...usable.map((u) => u.signature)] });
+  const mine = new Set(usable.map((u) => u.signature.id));
+  const diagnoser = createDiagnoser({ signatures: [...extra.filter((s) => !mine.has(s.id)), ...usable.map((u) => u.signature)] });
   for (const { file, signature: s } of usable) {
     s.examples.forEach((ex, i) => {
       const got = diagnoser.diagnose(ex.text, { fuzzy: false });
