@@ -22,7 +22,7 @@ const texts = readFileSync(new URL("../../../shared/corpora/errors/dev.jsonl", i
 function unsound(text: string): string[] {
   const view = normalize(text);
   const lineOf = lineIndex(text);
-  const candidates = new Set(finder.find(text, [[0, text.length]]).map((c) => c.signature.id));
+  const candidates = new Set(finder.find(text, 0, text.length).map((c) => c.signature.id));
   return compiled.signatures
     .filter((sig) => evaluate(sig, view, (o) => lineOf(view.map[o] ?? 0)) !== null)
     .map((sig) => sig.signature.id)

@@ -29,12 +29,14 @@ describe("seed case", () => {
   it("a person's description finds it through search", () => {
     expect(search("Claude Code keeps asking me to /login every few hours", { limit: 5 }).map((h) => h.id)).toContain(ID);
   });
-  it("paraphrased text gets a fuzzy, low-confidence answer; log lines get none", () => {
-    const fuzzy = diagnose("claude keeps asking me to /login");
-    if (fuzzy) {
-      expect(fuzzy.matchedBy).toBe("fuzzy");
-      expect(fuzzy.confidence).toBeLessThanOrEqual(0.5);
-    }
+  it("paraphrased text gets a fuzzy, low-confidence answer; log lines and pasted errors get none", () => {
+    const fuzzy = diagnose("claude keeps asking me to /login")!;
+    expect(fuzzy.id).toBe(ID);
+    expect(fuzzy.matchedBy).toBe("fuzzy");
+    expect(fuzzy.confidence).toBeLessThanOrEqual(0.5);
+    expect(diagnose("claude keeps asking me to /login", { fuzzy: false })).toBeNull();
+    expect(diagnose('{"log":"Error: Claude Code process exited with code 1"}')?.matchedBy ?? "none").not.toBe("fuzzy");
     expect(diagnose("081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block blk_38865049064139660 terminating")).toBeNull();
+    expect(diagnose("my database cursor was closed before the claude import finished")).toBeNull();
   });
 });

@@ -2,6 +2,8 @@ import type { CompiledCatalog, CompiledSignature, Gate } from "./compile.js";
 import { isWordCode } from "./prefilter.js";
 
 const BACKSLASH = 0x5c;
+/** Shared empty result: the common case allocates nothing. Never mutated. */
+const NONE: CompiledSignature[] = [];
 const ESC = 0x1b;
 
 /**
@@ -41,6 +43,8 @@ export class CandidateFinder {
   private readonly checked: Uint32Array;
   private readonly found: number[] = [];
   private epoch = 0;
+  /** Whether the last `find` saw a word naming a tool. */
+  toolMentioned = false;
   private text = "";
   private segmentStart = 0;
 
@@ -75,27 +79,35 @@ export class CandidateFinder {
     return false;
   }
 
-  find(text: string, segments: readonly [number, number][]): CompiledSignature[] {
+  /** Candidates for `text[from, to)`, plus `text[from2, to2)` when the input is sampled. */
+  find(text: string, from: number, to: number, from2 = 0, to2 = 0): CompiledSignature[] {
     this.epoch++;
     this.found.length = 0;
+    this.toolMentioned = false;
     this.text = text;
-    for (const [from, to] of segments) {
-      this.segmentStart = from;
-      this.catalog.automaton.scan(text, from, to, this.mark);
+    this.segmentStart = from;
+    this.catalog.automaton.scan(text, from, to, this.mark);
+    if (to2 > from2) {
+      this.segmentStart = from2;
+      this.catalog.automaton.scan(text, from2, to2, this.mark);
     }
     this.text = "";
-    if (this.found.length === 0) return [];
+    if (this.found.length === 0) return NONE;
 
-    const out: CompiledSignature[] = [];
-    const { anchored, signatures } = this.catalog;
+    let out: CompiledSignature[] = NONE;
+    const { anchored, signatures, toolWord } = this.catalog;
     for (const word of this.found) {
+      if (toolWord[word] === 1) this.toolMentioned = true;
       const list = anchored[word]!;
       for (let k = 0; k < list.length; k++) {
         const index = list[k]!;
         if (this.checked[index] === this.epoch) continue;
         this.checked[index] = this.epoch;
         const sig = signatures[index]!;
-        if (sig.allGates.every((g) => this.holds(g)) && (sig.anyGate.length === 0 || this.holds(sig.anyGate))) out.push(sig);
+        if (sig.allGates.every((g) => this.holds(g)) && (sig.anyGate.length === 0 || this.holds(sig.anyGate))) {
+          if (out === NONE) out = [];
+          out.push(sig);
+        }
       }
     }
     return out;

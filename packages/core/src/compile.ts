@@ -2,6 +2,7 @@ import { matcherAlternatives, type Word } from "./literals.js";
 import { WordAutomaton } from "./prefilter.js";
 import type { FieldName, Matcher, Signature } from "./schema.js";
 import { SignatureError } from "./parse.js";
+import { TOOLS } from "./tools.js";
 
 /** A matcher ready to run: its regex (global, case-insensitive) and its required word ids. */
 export interface CompiledMatcher {
@@ -34,6 +35,8 @@ export interface CompiledCatalog {
   bounds: Uint8Array;
   /** Word id → indices of signatures anchored on that word (checked when the word is seen). */
   anchored: Int32Array[];
+  /** Per word id: 1 when the word names a tool ("claude", "codex"): the fuzzy fallback needs one. */
+  toolWord: Uint8Array;
   byId: Map<string, CompiledSignature>;
 }
 
@@ -134,6 +137,13 @@ export function compileCatalog(signatures: readonly Signature[]): CompiledCatalo
     });
   }
 
+  // Tool names ride along in the same automaton, so knowing whether a line names a tool is free.
+  const toolIds = new Set<number>();
+  for (const [id, t] of Object.entries(TOOLS))
+    for (const name of [id, ...t.aliases])
+      for (const text of name.toLowerCase().split(/[^a-z0-9_]+/).filter((w) => w.length >= 3))
+        if (!["code", "api", "cli"].includes(text)) toolIds.add(idOf({ text, start: true, end: true }));
+
   const anchoredLists: number[][] = wordList.map(() => []);
   anchors.forEach((ids, sigIndex) => {
     for (const id of ids) anchoredLists[id]!.push(sigIndex);
@@ -143,6 +153,7 @@ export function compileCatalog(signatures: readonly Signature[]): CompiledCatalo
     automaton: new WordAutomaton(wordList.map((w) => w.text)),
     bounds: Uint8Array.from(wordList.map((w) => (w.start ? 1 : 0) | (w.end ? 2 : 0))),
     anchored: anchoredLists.map((l) => Int32Array.from(l)),
+    toolWord: Uint8Array.from(wordList.map((_, id) => (toolIds.has(id) ? 1 : 0))),
     byId: new Map(compiled.map((c) => [c.signature.id, c])),
   };
 }

@@ -18,9 +18,12 @@ import { toolName } from "./tools.js";
  */
 function looksLikeDescription(text: string): boolean {
   if (text.length > FUZZY_MAX_CHARS || text.length < 12 || text.includes("\n")) return false;
-  return !LOG_PREFIX.test(text);
+  return !LOG_PREFIX.test(text) && !ERROR_TEXT.test(text);
 }
-const LOG_PREFIX = /^\W{0,3}(?:\d{2,4}[-/:. ]\d{1,2}|\[?(?:trace|debug|info|warn|warning|error|fatal|notice)\b)/i;
+/** Pasted error output (JSON, exception names, "Error:") is for the rules; fuzzy is for prose. */
+const ERROR_TEXT = /^\s*[{[<]|"\s*:|\b(?:error|exception|errno)\b\s*[:\]]|\w(?:error|exception)\b|exit(?:ed)? (?:with )?code|\bat \S+ \(/i;
+/** Timestamps, numeric prefixes and level tags that start log lines rather than sentences. */
+const LOG_PREFIX = /^\W{0,3}(?:\d|\[?(?:trace|debug|info|warn|warning|error|fatal|notice|verbose)\b|[a-z]{3} {1,2}\d)/i;
 
 /** Default cap on scanned input: beyond it, the head and the tail are scanned (errors sit at either end). */
 export const DEFAULT_MAX_INPUT = 256 * 1024;
@@ -28,7 +31,7 @@ export const DEFAULT_MAX_INPUT = 256 * 1024;
 const HINT_BONUS = 0.75;
 /** The fuzzy fallback only looks at short texts that name a tool: a sentence, not a log line. */
 const FUZZY_MAX_CHARS = 300;
-const FUZZY_MIN_STRENGTH = 0.6;
+const FUZZY_MIN_STRENGTH = 0.7;
 const EVIDENCE_MAX = 500;
 const NO_OPTIONS: DiagnoseOptions = {};
 const REQUEST_ID = /\b(req_[A-Za-z0-9]{8,64})\b/;
@@ -121,39 +124,35 @@ export function createDiagnoserFrom(builtin: readonly Signature[], config: Diagn
   // Compile eagerly when custom signatures are given so a bad one fails at construction.
   if (custom.length > 0) catalogOf();
 
-  function fuzzy(text: string, options: DiagnoseOptions): Diagnosis[] {
-    if (options.fuzzy === false || !looksLikeDescription(text)) return [];
+  /** Fuzzy fallback: only for a one-line description that names a tool (seen by the prefilter). */
+  function fuzzy(text: string, options: DiagnoseOptions, toolMentioned: boolean, minConfidence: number): Diagnosis[] | null {
+    if (!toolMentioned || options.fuzzy === false || !looksLikeDescription(text)) return null;
     const s = searcherOf();
     const mentioned = s.toolsMentioned(text);
-    if (mentioned.length === 0) return [];
     const best = s.best(text, options.tool && mentioned.includes(options.tool) ? options.tool : mentioned[0]);
-    if (!best || best.strength < FUZZY_MIN_STRENGTH) return [];
+    if (!best || best.strength < FUZZY_MIN_STRENGTH) return null;
     const sig = catalogOf().compiled.byId.get(best.id)?.signature;
-    if (!sig) return [];
-    return [
-      {
-        ...describe(sig),
-        toolName: toolName(sig.tool),
-        confidence: fuzzyConfidence(1 - best.strength),
-        matchedBy: "fuzzy",
-        score: 0,
-        evidence: [],
-        fields: {},
-      },
-    ];
+    const confidence = fuzzyConfidence(1 - best.strength);
+    if (!sig || confidence < minConfidence) return null;
+    return [{ ...describe(sig), toolName: toolName(sig.tool), confidence, matchedBy: "fuzzy", score: 0, evidence: [], fields: {} }];
   }
 
-  function diagnoseAll(text: string, options: DiagnoseOptions = NO_OPTIONS, forcedLimit?: number): Diagnosis[] {
+  /** The pipeline; null when nothing applies (the common case, so it allocates nothing). */
+  function run(text: string, options: DiagnoseOptions, forcedLimit?: number): Diagnosis[] | null {
     if (typeof text !== "string") throw new TypeError("diagnose: text must be a string");
     const { finder } = catalogOf();
-    const segments = text.length <= maxInput ? [[0, text.length] as [number, number]] : sampleSegments(text.length, maxInput);
-    // The hot path for log lines: one automaton pass, no candidate, done.
-    const candidates = finder.find(text, segments);
+    // The hot path for log lines: one automaton pass, no candidate, done; nothing allocated.
+    const sampled = text.length > maxInput;
+    const half = Math.floor(maxInput / 2);
+    const candidates = sampled
+      ? finder.find(text, 0, half, text.length - half, text.length)
+      : finder.find(text, 0, text.length);
     const minConfidence = options.minConfidence ?? 0.3;
-    if (candidates.length === 0) return fuzzy(text, options).filter((d) => d.confidence >= minConfidence);
+    if (candidates.length === 0) return fuzzy(text, options, finder.toolMentioned, minConfidence);
+    const toolMentioned = finder.toolMentioned;
     const limit = Math.max(1, forcedLimit ?? options.limit ?? 5);
 
-    const view = normalize(text, segments);
+    const view = normalize(text, sampleSegments(text.length, maxInput));
     const lineOf = lineIndex(text);
     const viewLine = (offset: number) => lineOf(view.map[offset] ?? 0);
     const matches: RuleMatch[] = [];
@@ -161,7 +160,7 @@ export function createDiagnoserFrom(builtin: readonly Signature[], config: Diagn
       const m = evaluate(c, view, viewLine);
       if (m) matches.push(m);
     }
-    if (matches.length === 0) return fuzzy(text, options).filter((d) => d.confidence >= minConfidence);
+    if (matches.length === 0) return fuzzy(text, options, toolMentioned, minConfidence);
 
     const effective = (m: RuleMatch) => m.score + (options.tool && m.signature.signature.tool === options.tool ? HINT_BONUS : 0);
     matches.sort(
@@ -190,8 +189,8 @@ export function createDiagnoserFrom(builtin: readonly Signature[], config: Diagn
   }
 
   return {
-    diagnoseAll,
-    diagnose: (text, options) => diagnoseAll(text, options, 1)[0] ?? null,
+    diagnoseAll: (text, options = NO_OPTIONS) => run(text, options) ?? [],
+    diagnose: (text, options = NO_OPTIONS) => run(text, options, 1)?.[0] ?? null,
     search: (query, options) => searcherOf().search(query, options),
     get catalog() {
       return catalogOf().compiled.signatures.map((c) => c.signature);

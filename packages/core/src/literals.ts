@@ -205,12 +205,20 @@ function sequenceWords(src: string, depthLeft: number): Word[] {
  */
 export function regexAlternatives(source: string, depthLeft = 8): Word[][] {
   const out: Word[][] = [];
-  for (const alt of topLevelAlternatives(source)) {
+  for (const alt of topLevelAlternatives(unwrapGroup(source))) {
     const words = sequenceWords(alt, depthLeft);
     if (words.length === 0) return [];
     out.push(dedupe(words));
   }
   return out;
+}
+
+/** `(?:a|b)` or `(?<name>a|b)` around the whole pattern is the same as `a|b` for the prefilter. */
+function unwrapGroup(source: string): string {
+  if (!source.startsWith("(") || closingParen(source, 0) !== source.length - 1) return source;
+  const inner = source.slice(1, -1);
+  if (/^\?(?:[=!]|<[=!])/.test(inner)) return source; // lookaround: requires nothing
+  return unwrapGroup(inner.replace(/^\?(?::|<[A-Za-z_$][\w$]*>)/, ""));
 }
 
 function dedupe(words: Word[]): Word[] {

@@ -35,6 +35,18 @@ function isHex(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 }
 
+/**
+ * Whether the backslash at `i` belongs to a Windows path (`C:\\tools\\ripgrep`, `\\\\server\\share`)
+ * rather than to a JSON escape: the token it sits in starts with a drive letter or a UNC prefix.
+ * Bounded look-back, so the check stays cheap.
+ */
+function inWindowsPath(s: string, i: number): boolean {
+  let j = i;
+  const limit = Math.max(0, i - 260);
+  while (j > limit && !isSpace(s.charCodeAt(j - 1)) && s.charCodeAt(j - 1) !== 0x22 /* " */ && s.charCodeAt(j - 1) !== 0x27 /* ' */) j--;
+  return /^(?:[A-Za-z]:\\|\\\\[\w.$-])/.test(s.slice(j, j + 4));
+}
+
 /** Length of the ANSI escape sequence starting at `i` (which holds ESC). */
 function ansiLength(s: string, i: number): number {
   const next = s.charCodeAt(i + 1);
@@ -104,7 +116,7 @@ export function normalize(input: string, segments: [number, number][] = [[0, inp
         let j = i;
         while (j < end && input.charCodeAt(j) === BACKSLASH) j++;
         const c = input.charCodeAt(j);
-        if (c === 0x6e /* n */ || c === 0x72 /* r */ || c === 0x74 /* t */) {
+        if ((c === 0x6e /* n */ || c === 0x72 /* r */ || c === 0x74 /* t */) && !inWindowsPath(input, i)) {
           space(i);
           i = j + 1;
           continue;

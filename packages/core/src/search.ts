@@ -100,7 +100,10 @@ export class Searcher {
       const best = new Map<number, number>(); // this query word counts once per entry
       const close = new Set<number>();
       for (const r of fuse.search(word.slice(0, 32), { limit: 8 })) {
-        const similarity = 1 - (r.score ?? 1);
+        // Fuse scores a substring as a near-perfect hit ("claude" in "claude_code_use_bedrock");
+        // scale by length so a long, rare vocabulary word does not outweigh the word itself.
+        const lengthRatio = Math.min(word.length, r.item.length) / Math.max(word.length, r.item.length);
+        const similarity = (1 - (r.score ?? 1)) * lengthRatio;
         const docs = postings.get(r.item)!;
         const idf = Math.log(1 + n / docs.size);
         for (const [doc, weight] of docs) {

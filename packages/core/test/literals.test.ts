@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matcherWords, regexWords } from "../src/literals.js";
+import { matcherWords, regexAlternatives, regexWords } from "../src/literals.js";
 import { WordAutomaton } from "../src/prefilter.js";
 
 describe("required words of a regex", () => {
@@ -52,5 +52,24 @@ describe("word automaton", () => {
     let hits = 0;
     a.scan("api error", 0, 9, () => hits++);
     expect(hits).toBe(0);
+  });
+});
+
+describe("prefilter alternatives", () => {
+  it("splits top-level alternation, also when the whole pattern is one group", () => {
+    const texts = (src: string) => regexAlternatives(src).map((alt) => alt.map((w) => w.text).sort());
+    expect(texts("(?:you have hit your usage limit|usage_limit_reached)")).toEqual([
+      ["have", "hit", "limit", "usage", "you", "your"],
+      ["usage_limit_reached"],
+    ]);
+    expect(texts("econnreset|etimedout")).toEqual([["econnreset"], ["etimedout"]]);
+    expect(texts("(?:abc|x{0,2})")).toEqual([]);
+  });
+
+  it("records the word boundaries the regex states", () => {
+    const [alt] = regexAlternatives("\\broo (?:encountered|is having)");
+    expect(alt).toEqual([{ text: "roo", start: true, end: true }]);
+    const [free] = regexAlternatives("authenticat(?:e|ion)");
+    expect(free).toEqual([{ text: "authenticat", start: false, end: false }]);
   });
 });

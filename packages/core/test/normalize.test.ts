@@ -12,6 +12,8 @@ describe("normalize", () => {
     ["decodes \\u escapes", "Invalid API key \\u00b7 Please run /login", "Invalid API key · Please run /login"],
     ["unifies CRLF", "a\r\nb\r\n", "a b"],
     ["keeps Windows paths", "C:\\Users\\me", "C:\\Users\\me"],
+    ["keeps \\r and \\n inside Windows paths", "spawn C:\\tools\\vendor\\ripgrep\\rg.exe ENOENT", "spawn C:\\tools\\vendor\\ripgrep\\rg.exe ENOENT"],
+    ["keeps UNC path separators (a doubled backslash collapses to one)", "\\\\server\\node\\x", "\\server\\node\\x"],
     ["maps NUL and controls to spaces", "a\u0000\u0000b", "a b"],
   ])("%s", (_name, input, expected) => {
     expect(normalize(input).text).toBe(expected);
