@@ -83,17 +83,21 @@ export function normalize(input: string, segments: [number, number][] = [[0, inp
   for (const [a, b] of segments) total += b - a;
   const map = new Int32Array(total + 2);
   const parts: string[] = [];
-  let chunk = "";
   let n = 0;
   let lastSpace = true; // drop leading whitespace
+  // Ordinary characters are copied as slices of the input, not one by one: most of any text needs
+  // no change, and per-character string building is what made large inputs slow.
+  let runStart = -1;
 
+  const flush = (end: number) => {
+    if (runStart < 0) return;
+    parts.push(input.slice(runStart, end));
+    for (let k = runStart; k < end; k++) map[n++] = k;
+    runStart = -1;
+  };
   const emit = (ch: string, from: number) => {
-    chunk += ch;
+    parts.push(ch);
     map[n++] = from;
-    if (chunk.length >= 4096) {
-      parts.push(chunk);
-      chunk = "";
-    }
   };
   const space = (from: number) => {
     if (!lastSpace) {
@@ -107,6 +111,20 @@ export function normalize(input: string, segments: [number, number][] = [[0, inp
     let i = start;
     while (i < end) {
       const code = input.charCodeAt(i);
+      if (code === 0x20 && !lastSpace) {
+        // A single space after text is kept as it is.
+        if (runStart < 0) runStart = i;
+        lastSpace = true;
+        i++;
+        continue;
+      }
+      if (code !== ESC && code !== BACKSLASH && !isSpace(code)) {
+        if (runStart < 0) runStart = i;
+        lastSpace = false;
+        i++;
+        continue;
+      }
+      flush(i);
       if (code === ESC) {
         i += ansiLength(input, i);
         continue;
@@ -150,24 +168,19 @@ export function normalize(input: string, segments: [number, number][] = [[0, inp
         i = j;
         continue;
       }
-      if (isSpace(code)) {
-        space(i);
-        i++;
-        continue;
-      }
-      emit(input[i] as string, i);
-      lastSpace = false;
+      space(i); // any other whitespace or control character
       i++;
     }
+    flush(end);
   }
+  let text = parts.join("");
   // Trailing space is harmless but trimming keeps evidence tidy.
-  if (n > 0 && lastSpace && chunk.endsWith(" ")) {
-    chunk = chunk.slice(0, -1);
+  if (text.endsWith(" ")) {
+    text = text.slice(0, -1);
     n--;
   }
-  parts.push(chunk);
   map[n] = input.length;
-  return { text: parts.join(""), map: map.subarray(0, n + 1) };
+  return { text, map: map.subarray(0, n + 1) };
 }
 
 /** Original [start, end) of the view range [from, to). */

@@ -24,8 +24,10 @@ export function isWordCode(code: number): boolean {
 }
 
 export class WordAutomaton {
-  /** delta[state * CLASSES + class] = next state. */
-  private readonly delta: Int32Array;
+  /** delta[state * CLASSES + class] = next state (16-bit when the automaton is small enough: denser in cache). */
+  private readonly delta: Int32Array | Uint16Array;
+  /** 1 where a word ends at the state: one byte read per character decides whether to report. */
+  private readonly hasOut: Uint8Array;
   /** Words ending at each state (own word and those reached through failure links). */
   private readonly outStart: Int32Array;
   private readonly outWords: Int32Array;
@@ -79,7 +81,7 @@ export class WordAutomaton {
         }
       }
     }
-    this.delta = delta;
+    this.delta = states <= 0xffff ? Uint16Array.from(delta) : delta;
     this.outStart = new Int32Array(states + 1);
     let total = 0;
     for (let s = 0; s < states; s++) {
@@ -88,6 +90,7 @@ export class WordAutomaton {
     }
     this.outStart[states] = total;
     this.outWords = new Int32Array(total);
+    this.hasOut = Uint8Array.from(out.map((list) => (list.length > 0 ? 1 : 0)));
     let k = 0;
     for (const list of out) for (const id of list) this.outWords[k++] = id;
   }
@@ -98,7 +101,7 @@ export class WordAutomaton {
    * Duplicates are the caller's to skip (an epoch array is cheaper than a Set here).
    */
   scan(text: string, from: number, to: number, found: (wordId: number, end: number) => void): void {
-    const { delta, outStart, outWords } = this;
+    const { delta, hasOut, outStart, outWords } = this;
     let state = 0;
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
@@ -108,9 +111,10 @@ export class WordAutomaton {
         continue;
       }
       state = delta[state * CLASSES + cls]!;
-      const a = outStart[state]!;
-      const b = outStart[state + 1]!;
-      for (let k = a; k < b; k++) found(outWords[k]!, i + 1);
+      if (hasOut[state] === 1) {
+        const b = outStart[state + 1]!;
+        for (let k = outStart[state]!; k < b; k++) found(outWords[k]!, i + 1);
+      }
     }
   }
 }
