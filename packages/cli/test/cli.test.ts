@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { devCases } from "../../stream/test/_corpus.js";
 import pkg from "../package.json" with { type: "json" };
 import { customSignature, writeSignature } from "./_signatures.js";
-import { errsig, expectUsageError, plain, tooWide } from "./_run.js";
+import { BIN, errsig, expectUsageError, plain, tooWide } from "./_run.js";
 
 // A real error text the catalog diagnoses (chosen from the dev corpus, which the catalog is tuned on),
 // and one with fields and several candidates for --all.
@@ -132,6 +133,13 @@ describe("bad input: one line on stderr, exit 2", () => {
     ["a missing --signatures folder", ["--signatures", "/nonexistent/sigs", "list"], undefined, /no such file or folder/],
   ])("%s", async (_name, args, input, message) => {
     expectUsageError(await errsig(args as string[], { input: input as string | Buffer | undefined }), message);
+  });
+
+  it("nothing given and stdin a terminal: says how to give input instead of waiting", () => {
+    // `script` runs the bin on a pseudo-terminal; with -e its exit code is the bin's.
+    const r = spawnSync("script", ["-qec", `${process.execPath} ${BIN}`, "/dev/null"], { encoding: "utf8", input: "" });
+    expect(r.status).toBe(2);
+    expect(r.stdout.trim()).toMatch(/^errsig: no input: give the error text as arguments, with --file PATH, or on stdin/);
   });
 
   it("a binary file", async () => {

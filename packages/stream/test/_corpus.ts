@@ -12,6 +12,7 @@ export interface DevCase {
   id: string;
   text: string;
   expected: string | null;
+  tool?: string;
 }
 
 export function loghubLines(): string[] {
