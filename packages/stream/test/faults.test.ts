@@ -130,6 +130,82 @@ describe("hostile input through a slow consumer", () => {
   );
 });
 
+describe("hostile input through a slow reader of the WHATWG stream", () => {
+  it(
+    "1,000,000 lines come out exactly once, in order",
+    async () => {
+      const ts = createDiagnoseTransformStream();
+      // The source is pulled: it only makes a chunk when the pipe asks, which is backpressure at work.
+      let i = 0;
+      const source = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (i >= N) return controller.close();
+          const parts: Buffer[] = [];
+          let size = 0;
+          while (i < N && size < 65536) {
+            const line = lineAt(i);
+            parts.push(line, Buffer.from(i < N - 1 ? "\n" : ""));
+            size += line.length + 1;
+            i++;
+          }
+          controller.enqueue(Buffer.concat(parts));
+        },
+      });
+      let next = 0;
+      let annotations = 0;
+      let carry: Buffer[] = [];
+      const mismatches: string[] = [];
+      const check = (line: Buffer) => {
+        if (line.subarray(0, ANNOTATION_PREFIX.length).toString() === ANNOTATION_PREFIX) return void annotations++;
+        if (!line.equals(lineAt(next)) && mismatches.length < 5) mismatches.push(`line ${next}`);
+        next++;
+      };
+      let writes = 0;
+      await source.pipeThrough(ts).pipeTo(
+        new WritableStream<Uint8Array>(
+          {
+            async write(chunk) {
+              const buf = Buffer.from(chunk);
+              let start = 0;
+              for (let nl = buf.indexOf(10); nl !== -1; nl = buf.indexOf(10, start)) {
+                const piece = buf.subarray(start, nl);
+                check(carry.length ? Buffer.concat([...carry, piece]) : piece);
+                carry = [];
+                start = nl + 1;
+              }
+              if (start < buf.length) carry.push(Buffer.from(buf.subarray(start)));
+              await new Promise((r) => (++writes % 50 === 0 ? setTimeout(r, 1) : setImmediate(r)));
+            },
+            close() {
+              if (carry.length) check(Buffer.concat(carry));
+            },
+          },
+          { highWaterMark: 1 },
+        ),
+      );
+      expect(mismatches).toEqual([]);
+      expect(next).toBe(N);
+      expect(annotations).toBe(plantedCount);
+      expect(ts.stats()).toMatchObject({ lines: N, diagnosed: plantedCount });
+    },
+    600_000,
+  );
+
+  it("closes an open event after flushMs of silence", async () => {
+    const ts = createDiagnoseTransformStream({ flushMs: 20 });
+    const writer = ts.writable.getWriter();
+    const reader = ts.readable.getReader();
+    // Not awaited: the readable side has no buffer, so the write settles once someone reads.
+    const written = writer.write(`${err.case.text}\n`);
+    // Nothing more is written and the stream stays open: only the idle timer can emit the event.
+    let text = "";
+    while (!text.includes(ANNOTATION_PREFIX)) text += Buffer.from((await reader.read()).value!).toString();
+    expect(text.startsWith(`${err.case.text}\n[errsig] ${err.id} `)).toBe(true);
+    await written;
+    await writer.close();
+  });
+});
+
 describe("long lines", () => {
   it("passes a line longer than maxLineBytes through whole and diagnoses its head", async () => {
     const long = `${err.case.text} ${"y".repeat(300_000)}`;
