@@ -149,6 +149,17 @@ describe("bad input: one line on stderr, exit 2", () => {
   });
 });
 
+describe("--debug", () => {
+  it("is accepted everywhere and changes nothing when all goes well", async () => {
+    const a = await errsig([text]);
+    const b = await errsig(["--debug", text]);
+    expect(b).toEqual(a);
+  });
+  it("still prints one line for a user error", async () => {
+    expectUsageError(await errsig(["--debug", "--file", "/nonexistent/x"]), /no such file/);
+  });
+});
+
 describe("colour", () => {
   const esc = /\x1b\[/;
   it("none when stdout is not a terminal", async () => {
@@ -204,6 +215,13 @@ describe("errsig list, show, search", () => {
     expect((JSON.parse(r.stdout) as { id: string }[]).slice(0, 5).map((h) => h.id)).toContain(id);
     const human = await errsig(["search", title, "--limit", "3"]);
     expect(plain(human.stdout).split("\n").filter((l) => /^\d\.\d\d {2}/.test(l))).toHaveLength(3);
+  });
+
+  it("search --tool keeps that tool's signatures only", async () => {
+    const tool = id.split("/")[0]!;
+    const r = await errsig(["search", "--json", "--tool", tool, "error"]);
+    const hits = JSON.parse(r.stdout) as { tool: string }[];
+    expect(hits.every((h) => h.tool === tool)).toBe(true);
   });
 
   it("search exits 1 when nothing matches", async () => {

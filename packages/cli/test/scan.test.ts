@@ -90,6 +90,13 @@ describe("errsig scan", () => {
     expect(r.code).toBe(0);
   });
 
+  it("--tool is passed to every diagnosis", async () => {
+    const tool = [...want.keys()][0]!.split("/")[0]!;
+    const r = await errsig(["scan", "--json", "--tool", tool, log]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { files: { findings: Finding[] }[] }).files[0]!.findings.length).toBeGreaterThan(0);
+  });
+
   it("exits 1 on a log with no known error", async () => {
     const r = await errsig(["scan", clean]);
     expect(r.code).toBe(1);

@@ -1,6 +1,6 @@
 import type { Diagnosis } from "@errsig/core";
 import { Engine, type DiagnosedEvent } from "./_engine.js";
-import { resolveOptions, type DiagnoseStreamOptions } from "./_options.js";
+import { resolveOptions, StreamOptionsError, type DiagnoseStreamOptions } from "./_options.js";
 
 /** One distinct diagnosis in a scanned log. */
 export interface ScanFinding {
@@ -59,7 +59,7 @@ function inputLine(event: DiagnosedEvent, textLine: number): number {
  */
 export async function scan(input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: ScanOptions = {}): Promise<ScanReport> {
   const { onProgress, ...rest } = options;
-  if (onProgress !== undefined && typeof onProgress !== "function") throw resolveOptions({ onProgress } as never, SCAN_OPTIONS);
+  if (onProgress !== undefined && typeof onProgress !== "function") throw new StreamOptionsError(`option "onProgress" must be a function`);
   // No idle flush: the whole input is read, so an open event is closed by the next line or the end.
   const resolved = resolveOptions(rest, SCAN_OPTIONS);
   resolved.flushMs = 0;

@@ -34,6 +34,10 @@ describe("bad options throw a clear error at construction", () => {
     await expect(scan([], { mode: "all" } as never)).rejects.toThrow(/unknown option "mode"/);
   });
 
+  it("scan checks onProgress", async () => {
+    await expect(scan([], { onProgress: 1 } as never)).rejects.toThrow(/"onProgress" must be a function/);
+  });
+
   it("accepts good options", () => {
     expect(() => createDiagnoseStream({ mode: "only-diagnosed", dedupe: { lines: 10 }, maxLineBytes: 1024, flushMs: 0 })).not.toThrow();
   });
