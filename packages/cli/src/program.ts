@@ -22,6 +22,7 @@ function build(result: { code: number }): Command {
     .option("--debug", "show stack traces of unexpected errors")
     .configureHelp({ showGlobalOptions: true, helpWidth: 80 })
     .showHelpAfterError("(see errsig --help)")
+    .addHelpText("after", example("claude 2>&1 | errsig", "errsig scan app.log", 'errsig search "keeps asking me to log in"'))
     .exitOverride();
 
   const globals = (cmd: Command) => contextFrom(cmd.optsWithGlobals() as GlobalOptions);
