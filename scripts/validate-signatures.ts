@@ -1,9 +1,22 @@
 // `pnpm validate [FILE…]`: schema, id = path, prefilter words, related ids, examples and
 // counterexamples through the real matcher (ranked against the whole catalog). Exit 1 on any problem.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { catalogFromFiles } from "./lib/catalog-from-files.js";
 import { checkExamples, checkPrefilter, checkRelated, checkUniqueIds, type Problem } from "./lib/checks.js";
-import { checkRegexSafety } from "./lib/redos.js";
+import { ROOT } from "./lib/load-signatures.js";
+
+// The ReDoS judge is shared with `errsig validate` and imports the built core: build it once if needed.
+if (!existsSync(resolve(ROOT, "packages/core/dist/index.js"))) {
+  console.error("validate: building @errsig/core first (needed by the ReDoS checker)…");
+  const built = spawnSync("pnpm", ["--filter", "@errsig/core", "build"], { cwd: ROOT, stdio: "inherit" });
+  if (built.status !== 0) {
+    console.error("validate: could not build @errsig/core; run `pnpm build` and fix what it reports");
+    process.exit(2);
+  }
+}
+const { checkRegexSafety } = await import("./lib/redos.js");
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const only = new Set(args.map((a) => resolve(a)));

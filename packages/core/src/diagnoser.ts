@@ -110,15 +110,14 @@ export function createDiagnoserFrom(builtin: readonly Signature[], config: Diagn
   const maxInput = Math.max(1024, config.maxInput ?? DEFAULT_MAX_INPUT);
 
   // Compiled on first use so importing the package costs nothing.
-  let compiled: CompiledCatalog | null = null;
-  let finder: CandidateFinder | null = null;
+  let ready: { compiled: CompiledCatalog; finder: CandidateFinder } | null = null;
   let searcher: Searcher | null = null;
   const catalogOf = () => {
-    if (!compiled) {
-      compiled = compileCatalog(signatures);
-      finder = new CandidateFinder(compiled);
+    if (!ready) {
+      const compiled = compileCatalog(signatures);
+      ready = { compiled, finder: new CandidateFinder(compiled) };
     }
-    return { compiled, finder: finder as CandidateFinder };
+    return ready;
   };
   const searcherOf = () => (searcher ??= new Searcher(catalogOf().compiled.signatures.map((c) => c.signature)));
   // Compile eagerly when custom signatures are given so a bad one fails at construction.
