@@ -41,7 +41,9 @@ function boundaryAfter(text: string, end: number): boolean {
 export class CandidateFinder {
   private readonly seen: Uint32Array;
   private readonly checked: Uint32Array;
-  private readonly found: number[] = [];
+  /** Word ids seen in this call, in order; a typed array and a count (resetting an array's length is a runtime call). */
+  private readonly found: Int32Array;
+  private foundCount = 0;
   private epoch = 0;
   /** Whether the last `find` saw a word naming a tool. */
   toolMentioned = false;
@@ -50,6 +52,7 @@ export class CandidateFinder {
 
   constructor(private readonly catalog: CompiledCatalog) {
     this.seen = new Uint32Array(catalog.automaton.words.length);
+    this.found = new Int32Array(catalog.automaton.words.length);
     this.checked = new Uint32Array(catalog.signatures.length);
   }
 
@@ -63,7 +66,7 @@ export class CandidateFinder {
       if (bounds & 1 && start > this.segmentStart && !boundaryBefore(this.text, start)) return;
     }
     this.seen[id] = this.epoch;
-    this.found.push(id);
+    this.found[this.foundCount++] = id;
   };
 
   private holds(gate: Gate): boolean {
@@ -82,7 +85,7 @@ export class CandidateFinder {
   /** Candidates for `text[from, to)`, plus `text[from2, to2)` when the input is sampled. */
   find(text: string, from: number, to: number, from2 = 0, to2 = 0): CompiledSignature[] {
     this.epoch++;
-    this.found.length = 0;
+    this.foundCount = 0;
     this.toolMentioned = false;
     this.text = text;
     this.segmentStart = from;
@@ -92,11 +95,12 @@ export class CandidateFinder {
       this.catalog.automaton.scan(text, from2, to2, this.mark);
     }
     this.text = "";
-    if (this.found.length === 0) return NONE;
+    if (this.foundCount === 0) return NONE;
 
     let out: CompiledSignature[] = NONE;
     const { anchored, signatures, toolWord } = this.catalog;
-    for (const word of this.found) {
+    for (let f = 0; f < this.foundCount; f++) {
+      const word = this.found[f]!;
       if (toolWord[word] === 1) this.toolMentioned = true;
       const list = anchored[word]!;
       for (let k = 0; k < list.length; k++) {
