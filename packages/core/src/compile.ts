@@ -31,8 +31,6 @@ export interface CompiledSignature {
 export interface CompiledCatalog {
   signatures: CompiledSignature[];
   automaton: WordAutomaton;
-  /** Per word id: bit 1 = needs a word boundary before it, bit 2 = after it. */
-  bounds: Uint8Array;
   /** Word id → indices of signatures anchored on that word (checked when the word is seen). */
   anchored: Int32Array[];
   /** Per word id: 1 when the word names a tool ("claude", "codex"): the fuzzy fallback needs one. */
@@ -150,8 +148,10 @@ export function compileCatalog(signatures: readonly Signature[]): CompiledCatalo
   });
   return {
     signatures: compiled,
-    automaton: new WordAutomaton(wordList.map((w) => w.text)),
-    bounds: Uint8Array.from(wordList.map((w) => (w.start ? 1 : 0) | (w.end ? 2 : 0))),
+    automaton: new WordAutomaton(
+      wordList.map((w) => w.text),
+      Uint8Array.from(wordList.map((w) => (w.start ? 1 : 0) | (w.end ? 2 : 0))),
+    ),
     anchored: anchoredLists.map((l) => Int32Array.from(l)),
     toolWord: Uint8Array.from(wordList.map((_, id) => (toolIds.has(id) ? 1 : 0))),
     byId: new Map(compiled.map((c) => [c.signature.id, c])),

@@ -23,6 +23,36 @@ export function isWordCode(code: number): boolean {
   return code < 128 && CLASS_OF[code] !== 0;
 }
 
+const BACKSLASH = 0x5c;
+const ESC = 0x1b;
+
+/**
+ * Whether a word starting at `start` is preceded by a boundary as the normalised view would see it:
+ * a non-word character, the start of the text, an escaped `\n`/`\t`/`\r` (JSON), or the final
+ * letter of an ANSI colour code.
+ */
+function boundaryBefore(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const c = text.charCodeAt(start - 1);
+  if (!isWordCode(c)) return true;
+  if ((c === 0x6e || c === 0x72 || c === 0x74) && text.charCodeAt(start - 2) === BACKSLASH) return true;
+  if (start >= 6 && text.charCodeAt(start - 6) === BACKSLASH && text.charCodeAt(start - 5) === 0x75) return true; // \u0020
+  // ESC [ 0-9; … final letter
+  for (let i = start - 2, limit = Math.max(0, start - 24); i >= limit; i--) {
+    const d = text.charCodeAt(i);
+    if (d === 0x5b) return text.charCodeAt(i - 1) === ESC;
+    if (!((d >= 0x30 && d <= 0x39) || d === 0x3b)) return false;
+  }
+  return false;
+}
+
+function boundaryAfter(text: string, end: number): boolean {
+  if (end >= text.length) return true;
+  const c = text.charCodeAt(end);
+  // A backslash starts an escape (\n, \", \u…) in JSON-escaped text: a boundary in the view too.
+  return !isWordCode(c) || c === BACKSLASH || c === ESC;
+}
+
 export class WordAutomaton {
   /** delta[state * CLASSES + class] = next state (16-bit when the automaton is small enough: denser in cache). */
   private readonly delta: Int32Array | Uint16Array;
@@ -31,10 +61,16 @@ export class WordAutomaton {
   /** Words ending at each state (own word and those reached through failure links). */
   private readonly outStart: Int32Array;
   private readonly outWords: Int32Array;
+  /** Per word: bit 1 = needs a word boundary before it, bit 2 = after it. */
+  private readonly bounds: Uint8Array;
+  private readonly lengths: Int32Array;
   readonly words: readonly string[];
 
-  constructor(words: readonly string[]) {
+  /** @param bounds per word: bit 1 = boundary needed before it, bit 2 = after it (default none). */
+  constructor(words: readonly string[], bounds: Uint8Array = new Uint8Array(words.length)) {
     this.words = words;
+    this.bounds = bounds;
+    this.lengths = Int32Array.from(words, (w) => w.length);
     // 1. Trie.
     const next: number[][] = [[]];
     const own: number[][] = [[]];
@@ -96,12 +132,13 @@ export class WordAutomaton {
   }
 
   /**
-   * Calls `found(wordId, end)` for every occurrence of a word in `text[from, to)`, `end` being the
-   * offset just past it.
-   * Duplicates are the caller's to skip (an epoch array is cheaper than a Set here).
+   * Records in `found` (from index `count`) every word of `text[from, to)` not yet stamped with
+   * `epoch` in `seen`, whose boundaries hold, and stamps it. Returns the new count. No callbacks and
+   * no allocation: this loop is what every log line pays.
+   * @param segmentStart a word starting here counts as bounded before (the text was cut there).
    */
-  scan(text: string, from: number, to: number, found: (wordId: number, end: number) => void): void {
-    const { delta, hasOut, outStart, outWords } = this;
+  scan(text: string, from: number, to: number, segmentStart: number, seen: Uint32Array, epoch: number, found: Int32Array, count: number): number {
+    const { delta, hasOut, outStart, outWords, bounds, lengths } = this;
     let state = 0;
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
@@ -111,10 +148,21 @@ export class WordAutomaton {
         continue;
       }
       state = delta[state * CLASSES + cls]!;
-      if (hasOut[state] === 1) {
-        const b = outStart[state + 1]!;
-        for (let k = outStart[state]!; k < b; k++) found(outWords[k]!, i + 1);
+      if (hasOut[state] !== 1) continue;
+      const b = outStart[state + 1]!;
+      for (let k = outStart[state]!; k < b; k++) {
+        const id = outWords[k]!;
+        if (seen[id] === epoch) continue;
+        const need = bounds[id]!;
+        if (need !== 0) {
+          if (need & 2 && !boundaryAfter(text, i + 1)) continue;
+          const start = i + 1 - lengths[id]!;
+          if (need & 1 && start > segmentStart && !boundaryBefore(text, start)) continue;
+        }
+        seen[id] = epoch;
+        found[count++] = id;
       }
     }
+    return count;
   }
 }

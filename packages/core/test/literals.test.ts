@@ -38,22 +38,33 @@ describe("required words of a regex", () => {
   });
 });
 
+/** Words the automaton reports for `text`, in order of first occurrence. */
+function wordsFound(a: WordAutomaton, text: string): string[] {
+  const found = new Int32Array(a.words.length);
+  const n = a.scan(text, 0, text.length, 0, new Uint32Array(a.words.length), 1, found, 0);
+  return [...found.subarray(0, n)].map((id) => a.words[id]!);
+}
+
 describe("word automaton", () => {
-  it("finds every word case-insensitively, overlapping ones too", () => {
+  it("finds every word case-insensitively, overlapping ones too, each once", () => {
     const a = new WordAutomaton(["oauth", "token", "auth", "401"]);
-    const seen: string[] = [];
-    const text = "POST /v1/OAuth/Token → 401";
-    a.scan(text, 0, text.length, (id) => seen.push(a.words[id]!));
-    expect(seen.sort()).toEqual(["401", "auth", "oauth", "token"]);
+    expect(wordsFound(a, "POST /v1/OAuth/Token → 401 oauth").sort()).toEqual(["401", "auth", "oauth", "token"]);
   });
 
   it("does not match across non-word characters", () => {
-    const a = new WordAutomaton(["apierror"]);
-    let hits = 0;
-    a.scan("api error", 0, 9, () => hits++);
-    expect(hits).toBe(0);
+    expect(wordsFound(new WordAutomaton(["apierror"]), "api error")).toEqual([]);
+  });
+
+  it("checks the boundaries a word needs, as the normalised view would see them", () => {
+    const a = new WordAutomaton(["roo"], Uint8Array.from([3]));
+    expect(wordsFound(a, "root cause")).toEqual([]);
+    expect(wordsFound(a, "Roo is having trouble")).toEqual(["roo"]);
+    expect(wordsFound(a, "\\nroo\\n")).toEqual(["roo"]); // JSON-escaped line breaks
+    expect(wordsFound(a, "\u001b[1mroo\u001b[0m")).toEqual(["roo"]); // ANSI colour
+    expect(wordsFound(a, "kangaroo")).toEqual([]);
   });
 });
+
 
 describe("prefilter alternatives", () => {
   it("splits top-level alternation, also when the whole pattern is one group", () => {
