@@ -45,14 +45,24 @@ const POOR_ANCHORS = new Set([
   "429", "500", "503", "line", "file", "true", "false", "null",
 ]);
 
-/** How good a word is as an anchor: rare-looking and long, and bounded words are rarer still. */
-function anchorRank(w: Word): number {
-  return (POOR_ANCHORS.has(w.text) ? 0 : 100) + Math.min(w.text.length, 40) + (w.start ? 2 : 0) + (w.end ? 2 : 0);
+/**
+ * How good a word is as an anchor: rare in the catalog (few signatures use it), not a word every
+ * log has, long, and bounded. The signature is only checked when its anchor occurs, so a rare
+ * anchor keeps the per-line cost flat as the catalog grows.
+ */
+function anchorRank(w: Word, df: Map<string, number>): number {
+  return (
+    (POOR_ANCHORS.has(w.text) ? 0 : 1000) -
+    10 * Math.min(df.get(w.text) ?? 1, 50) +
+    Math.min(w.text.length, 40) +
+    (w.start ? 2 : 0) +
+    (w.end ? 2 : 0)
+  );
 }
 
-function anchorOf(words: Word[]): Word {
+function anchorOf(words: Word[], df: Map<string, number>): Word {
   let best = words[0] as Word;
-  for (const w of words) if (anchorRank(w) > anchorRank(best)) best = w;
+  for (const w of words) if (anchorRank(w, df) > anchorRank(best, df)) best = w;
   return best;
 }
 
@@ -90,10 +100,18 @@ export function compileCatalog(signatures: readonly Signature[]): CompiledCatalo
 
   const compiled: CompiledSignature[] = [];
   const anchors: number[][] = [];
-  for (const s of byId.values()) {
+  // Words of every matcher, and in how many signatures each word occurs (for anchor choice).
+  const parsed = [...byId.values()].map((s) => ({
+    s,
+    allAlts: s.match.all.map(matcherAlternatives).filter((a) => a.length > 0),
+    anyAlts: s.match.any.map(matcherAlternatives),
+  }));
+  const df = new Map<string, number>();
+  for (const { allAlts, anyAlts } of parsed)
+    for (const text of new Set([...allAlts, ...anyAlts].flat(2).map((w) => w.text))) df.set(text, (df.get(text) ?? 0) + 1);
+
+  for (const { s, allAlts, anyAlts } of parsed) {
     const { match } = s;
-    const allAlts = match.all.map(matcherAlternatives).filter((a) => a.length > 0);
-    const anyAlts = match.any.map(matcherAlternatives);
     let anchorWords: Word[];
     let anyGate: Word[][] = [];
     if (match.all.length > 0) {
@@ -104,9 +122,9 @@ export function compileCatalog(signatures: readonly Signature[]): CompiledCatalo
           [{ path: "$.match.all", message: "no prefilter word" }],
         );
       // Anchor on the `all` matcher whose weakest alternative has the best word.
-      const score = (alts: Word[][]) => Math.min(...alts.map((alt) => anchorRank(anchorOf(alt))));
+      const score = (alts: Word[][]) => Math.min(...alts.map((alt) => anchorRank(anchorOf(alt, df), df)));
       const best = allAlts.reduce((a, b) => (score(b) > score(a) ? b : a));
-      anchorWords = best.map(anchorOf);
+      anchorWords = best.map((alt) => anchorOf(alt, df));
       // When some `any` matcher with words must hit, one of their alternatives must be present too.
       const withoutWords = anyAlts.filter((a) => a.length === 0).length;
       if (match.minAny > withoutWords) anyGate = anyAlts.flat();
@@ -119,7 +137,7 @@ export function compileCatalog(signatures: readonly Signature[]): CompiledCatalo
           [{ path: `$.match.any[${bad}]`, message: "no prefilter word" }],
         );
       anyGate = anyAlts.flat();
-      anchorWords = anyGate.map(anchorOf);
+      anchorWords = anyGate.map((alt) => anchorOf(alt, df));
     }
     anchors.push([...new Set(anchorWords.map(idOf))]);
     compiled.push({
