@@ -86,8 +86,9 @@ function evidenceOf(match: RuleMatch, view: View, input: string, lineOf: (o: num
   return match.hits
     .map((hit) => {
       const [start, end] = originalRange(view, hit.from, hit.to);
-      const raw = input.slice(start, Math.min(end, start + EVIDENCE_MAX));
-      return { matcher: hit.matcher, start, end, line: lineOf(start), text: redact(raw) };
+      // Redact before cutting: a secret cut in half would no longer be recognised.
+      const text = redact(input.slice(start, Math.min(end, start + 8 * EVIDENCE_MAX))).slice(0, EVIDENCE_MAX);
+      return { matcher: hit.matcher, start, end, line: lineOf(start), text };
     })
     .sort((a, b) => a.start - b.start);
 }

@@ -28,3 +28,17 @@ describe("redact", () => {
     }
   });
 });
+
+describe("evidence longer than the excerpt", () => {
+  it("is redacted before it is cut, so a secret on the cut is not half-shown", () => {
+    const s = sig("x/long", { all: [{ regex: "invalid api key[^\\n]{0,1200}" }] });
+    const d = createDiagnoser({ builtin: false, signatures: [s] });
+    const jwt = SECRETS.find(([name]) => name === "JWT")![1];
+    for (let pad = 380; pad < 500; pad += 3) {
+      const text = `Invalid API key ${"x".repeat(pad)} ${jwt} trailing`;
+      const got = d.diagnose(text)!;
+      expect(got.evidence[0]!.text.length).toBeLessThanOrEqual(500);
+      expect(got.evidence[0]!.text).not.toContain(jwt.split(".")[1]!.slice(0, 12));
+    }
+  });
+});
