@@ -56,7 +56,7 @@ export function evaluate(sig: CompiledSignature, view: View, lineOf: (viewOffset
   // Choose one hit per matcher within `window` lines. Anchor on each hit of the first list and take
   // the nearest hit of every other list; the first anchor that works wins.
   const lists = [...allHits, ...anyHits];
-  const required = allHits.length > 0 ? allHits.length : 0;
+  const required = allHits.length;
   const anchors = lists[0] ?? [];
   for (const anchor of anchors) {
     const base = lineOf(anchor.from);

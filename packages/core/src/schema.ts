@@ -135,7 +135,7 @@ export const MatchSchema = z
       .min(1)
       .max(500)
       .default(40)
-      .describe("Bounded cross-line window: all matched `all`/`any` evidence must lie within this many lines of each other."),
+      .describe("Bounded cross-line window: every other piece of evidence must lie within this many lines of the first matcher's hit."),
   })
   .strict()
   .refine((m) => m.all.length + m.any.length > 0, { message: "needs at least one `all` or `any` matcher" })
