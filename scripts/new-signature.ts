@@ -1,6 +1,8 @@
-// `pnpm new:signature <tool>/<slug>`: writes a ready-to-fill signature file with `$schema`.
+// `pnpm new:signature <tool>/<slug>`: writes a ready-to-fill signature file with `$schema`, using
+// the same template as `errsig new`.
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { template } from "../packages/cli/src/commands/new.js";
 import { SIGNATURES_DIR } from "./lib/load-signatures.js";
 
 const id = process.argv.slice(2).find((a) => a !== "--") ?? "";
@@ -14,27 +16,6 @@ if (existsSync(file)) {
   console.error(`${file} already exists`);
   process.exit(2);
 }
-const today = new Date().toISOString().slice(0, 10);
-const template = {
-  $schema: "../schema.json",
-  id,
-  tool,
-  category: "auth",
-  title: "TODO: one line naming the root cause",
-  message: "TODO: the error text exactly as the tool prints it",
-  summary: "TODO: what it means, in one or two sentences.",
-  why: "TODO: the mechanism behind the error.",
-  causes: ["TODO: most common cause"],
-  fixes: [{ title: "TODO: what to do", command: "TODO: the exact command" }],
-  prevention: [],
-  sources: [{ url: "https://github.com/OWNER/REPO/issues/NUMBER", title: "TODO", state: "open" }],
-  related: [],
-  keywords: [],
-  updated: today,
-  match: { all: [{ name: "canonical-message", regex: "TODO: distinctive phrase", weight: 2 }], any: [], none: [] },
-  examples: [{ text: "TODO: real error text copied from the thread", source: "https://github.com/OWNER/REPO/issues/NUMBER" }],
-  counterexamples: [],
-};
 mkdirSync(join(SIGNATURES_DIR, tool), { recursive: true });
-writeFileSync(file, `${JSON.stringify(template, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify(template(id, "../schema.json", new Date().toISOString().slice(0, 10)), null, 2)}\n`);
 console.log(`wrote ${file}\nfill in the TODOs, then run: pnpm validate ${file}`);
