@@ -38,5 +38,8 @@ describe("seed case", () => {
     expect(diagnose('{"log":"Error: Claude Code process exited with code 1"}')?.matchedBy ?? "none").not.toBe("fuzzy");
     expect(diagnose("081109 203615 148 INFO dfs.DataNode$PacketResponder: PacketResponder 1 for block blk_38865049064139660 terminating")).toBeNull();
     expect(diagnose("my database cursor was closed before the claude import finished")).toBeNull();
+    // A shell's own message is pasted output, not a description: no fuzzy guess at an install page.
+    expect(diagnose("fish: Unknown command: claude")).toBeNull();
+    expect(diagnose("zsh: command not found: codex")).toBeNull();
   });
 });

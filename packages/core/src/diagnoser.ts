@@ -20,8 +20,12 @@ function looksLikeDescription(text: string): boolean {
   if (text.length > FUZZY_MAX_CHARS || text.length < 12 || text.includes("\n")) return false;
   return !LOG_PREFIX.test(text) && !ERROR_TEXT.test(text);
 }
-/** Pasted error output (JSON, exception names, "Error:") is for the rules; fuzzy is for prose. */
-const ERROR_TEXT = /^\s*[{[<]|"\s*:|\b(?:error|exception|errno)\b\s*[:\]]|\w(?:error|exception)\b|exit(?:ed)? (?:with )?code|\bat \S+ \(/i;
+/**
+ * Pasted error output (JSON, exception names, "Error:", a shell's "command not found") is for the
+ * rules; fuzzy is for prose. A shell message shares words with install pages but names no cause.
+ */
+const ERROR_TEXT =
+  /^\s*[{[<]|"\s*:|\b(?:error|exception|errno)\b\s*[:\]]|\w(?:error|exception)\b|exit(?:ed)? (?:with )?code|\bat \S+ \(|command not found|unknown command|is not recognized as (?:an internal|the name)|no such file or directory/i;
 /** Timestamps, numeric prefixes and level tags that start log lines rather than sentences. */
 const LOG_PREFIX = /^\W{0,3}(?:\d|\[?(?:trace|debug|info|warn|warning|error|fatal|notice|verbose)\b|[a-z]{3} {1,2}\d)/i;
 
