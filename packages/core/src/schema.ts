@@ -236,7 +236,24 @@ export const SignatureSchema = z
     counterexamples: z.array(CounterexampleSchema).default([]).describe("Near misses that must not."),
   })
   .strict()
-  .refine((s) => s.id.startsWith(`${s.tool}/`), { message: "id must start with `<tool>/`", path: ["id"] });
+  .refine((s) => s.id.startsWith(`${s.tool}/`), { message: "id must start with `<tool>/`", path: ["id"] })
+  .superRefine((s, ctx) => {
+    // A repeated example or source proves nothing twice; a repeated matcher counts its evidence twice.
+    const repeats = (items: readonly { key: string | undefined; path: PropertyKey[] }[], what: string) => {
+      const seen = new Set<string>();
+      for (const { key, path } of items) {
+        if (key === undefined) continue;
+        if (seen.has(key)) ctx.addIssue({ code: "custom", message: `repeats an earlier ${what}`, path });
+        seen.add(key);
+      }
+    };
+    repeats(s.sources.map((x, i) => ({ key: x.url, path: ["sources", i, "url"] })), "source url");
+    repeats(s.examples.map((x, i) => ({ key: x.text, path: ["examples", i, "text"] })), "example text");
+    repeats(s.counterexamples.map((x, i) => ({ key: x.text, path: ["counterexamples", i, "text"] })), "counterexample text");
+    const matchers = (["all", "any", "none"] as const).flatMap((list) => s.match[list].map((m, i) => ({ m, path: ["match", list, i] })));
+    repeats(matchers.map(({ m, path }) => ({ key: m.regex ?? `literal:${m.literal}`, path })), "matcher (use minAny 0 for bonus-only `any`)");
+    repeats(matchers.map(({ m, path }) => ({ key: m.name, path: [...path, "name"] })), "matcher name");
+  });
 
 /** A validated signature (defaults applied). */
 export type Signature = z.output<typeof SignatureSchema>;

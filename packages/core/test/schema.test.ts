@@ -27,6 +27,10 @@ describe("schema", () => {
     ["id not matching tool", { id: "other/x" }, "$.id"],
     ["non-https source", { sources: [{ url: "http://example.com" }] }, "$.sources[0].url"],
     ["no examples", { examples: [] }, "$.examples"],
+    ["a repeated source", { sources: [{ url: "https://example.com/1" }, { url: "https://example.com/1" }] }, "$.sources[1].url"],
+    ["a repeated example", { examples: [{ text: "same text" }, { text: "same text" }] }, "$.examples[1].text"],
+    ["a matcher repeated in any", { match: { all: [{ regex: "some error" }], any: [{ regex: "some error" }] } }, "$.match.any[0]"],
+    ["a repeated matcher name", { match: { all: [{ name: "a", regex: "abc" }, { name: "a", regex: "xyz" }] } }, "$.match.all[1].name"],
   ])("rejects %s with the JSON path", (_name, patch, path) => {
     const bad = { ...sig("x/bad", { all: [{ regex: "some error text" }] }), ...patch };
     try {
